@@ -1,0 +1,20 @@
+import type { CoreDeps } from '../../core/deps';
+import type { Table } from './client';
+import { DynamoCounterStore } from './counter-store';
+import { DynamoInvitationStore } from './invitation-store';
+import { DynamoIssueStore } from './issue-store';
+import { DynamoOrgStore } from './org-store';
+import { DynamoRateLimitStore } from './rate-limit-store';
+import { DynamoTaskStore } from './task-store';
+
+/** Every store the core needs, over one table. */
+export function dynamoStores(table: Table) {
+  return {
+    org: new DynamoOrgStore(table),
+    issues: new DynamoIssueStore(table),
+    tasks: new DynamoTaskStore(table),
+    invitations: new DynamoInvitationStore(table),
+    counters: new DynamoCounterStore(table),
+    rateLimits: new DynamoRateLimitStore(table),
+  } satisfies Partial<CoreDeps>;
+}

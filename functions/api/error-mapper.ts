@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, type ErrorCode } from '../core/errors';
+
+/** The one table from error codes to HTTP statuses. */
+export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  'validation.failed': 400,
+  'auth.missing': 401,
+  'auth.invalid': 401,
+  'auth.bad_credentials': 401,
+  'auth.forbidden': 403,
+  not_found: 404,
+  'issue.not_found': 404,
+  'task.not_found': 404,
+  'invitation.not_found': 404,
+  'reference.unknown': 422,
+  'issue.not_open': 409,
+  'task.already_done': 409,
+  'invitation.already_answered': 409,
+  'invitation.not_open': 409,
+  'invitation.expired': 410,
+  'rate.limited': 429,
+};
+
+/** The contract's error body: `{error, message, details?}`. */
+export function errorBody(error: DomainError) {
+  return { error: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) };
+}
+
+/**
+ * Answers a thrown error: a DomainError with its mapped status, anything else as a 500 that
+ * tells nothing of the inside (and is logged, since it is our bug, never the caller's).
+ */
+export function jsonError(error: unknown, c: Context): Response {
+  if (error instanceof DomainError) {
+    const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) c.header('Retry-After', String(retry));
+    return c.json(errorBody(error), statusOf[error.code]);
+  }
+  console.error(JSON.stringify({ level: 'error', message: 'unhandled', path: c.req.path, error: String(error), stack: (error as Error)?.stack }));
+  return c.json({ error: 'internal', message: 'Something went wrong on our side.' }, 500);
+}

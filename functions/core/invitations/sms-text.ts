@@ -1,0 +1,39 @@
+/**
+ * SMS length rules: a message written only in the GSM 03.38 alphabet fits 160 characters in one
+ * segment (153 per segment when split); anything else, Chinese included, is UCS-2: 70 characters
+ * in one segment, 67 per segment when split. Extension characters such as `€ [ ] { }` take two.
+ */
+const GSM7_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM7_EXTENSION = '^{}\\[~]|€\f';
+
+export interface SegmentCount {
+  encoding: 'GSM-7' | 'UCS-2';
+  /** Length in the encoding's units (septets, or UTF-16 code units). */
+  units: number;
+  segments: number;
+}
+
+/** How many SMS segments `body` takes, and in which encoding. */
+export function countSegments(body: string): SegmentCount {
+  let septets = 0;
+  for (const ch of body) {
+    if (GSM7_BASIC.includes(ch)) septets += 1;
+    else if (GSM7_EXTENSION.includes(ch)) septets += 2;
+    else {
+      const units = body.length; // UTF-16 code units: what UCS-2/UTF-16 SMS count
+      return { encoding: 'UCS-2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+    }
+  }
+  return { encoding: 'GSM-7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+}
+
+/** The survey invitation SMS: signature, one short sentence, the link. 62 characters with a local link. */
+export function invitationSms(signature: string, link: string): string {
+  return `【${signature}】问题已办结，请评价：${link}`;
+}
+
+/** The survey link of a token under the public base URL. */
+export function surveyLink(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/s/${token}`;
+}

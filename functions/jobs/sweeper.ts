@@ -1,0 +1,18 @@
+import type { CoreDeps } from '../core/deps';
+import { sendDueInvitations, type SendReport } from '../core/invitations/send-due';
+
+export interface SweepReport {
+  at: string;
+  invitations: SendReport;
+}
+
+/**
+ * One sweep: everything that has come due since the last one. Runs every minute in the cloud
+ * (EventBridge Scheduler) and every 30 s locally; safe to run twice at once, since every action
+ * claims its item with a conditional write first. Reads only the DUE index, never the table.
+ */
+export async function runSweeper(deps: CoreDeps): Promise<SweepReport> {
+  const at = deps.clock.now().toISOString();
+  const invitations = await sendDueInvitations(deps);
+  return { at, invitations };
+}

@@ -1,0 +1,24 @@
+import type { LocalUser } from '../../functions/adapters/auth/local-issuer';
+import type { OrgStore } from '../../functions/core/ports';
+
+/** Every demo user shares this password; the local host says so on start. */
+export const DEMO_PASSWORD = 'huifang-demo';
+
+export interface DemoUser extends LocalUser {
+  password: string;
+}
+
+/**
+ * The demo staff, derived from the zones and teams in the table: the office, one dispatcher per
+ * zone, one member for every team, and a service function group.
+ */
+export async function demoUsers(org: OrgStore): Promise<DemoUser[]> {
+  const [zones, teams] = await Promise.all([org.listZones(), org.listTeams({ kind: 'all' })]);
+  const user = (u: LocalUser): DemoUser => ({ ...u, password: DEMO_PASSWORD });
+  return [
+    user({ sub: 'office', username: 'office', role: 'office' }),
+    ...zones.map((z) => user({ sub: `dispatcher-${z.id}`, username: `dispatcher-${z.id}`, role: 'zone-dispatcher', zoneId: z.id })),
+    ...teams.map((t) => user({ sub: `member-${t.id}`, username: `member-${t.id}`, role: 'team-member', zoneId: t.zoneId, teamId: t.id })),
+    user({ sub: 'function-group', username: 'function-group', role: 'function-group' }),
+  ];
+}

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { LocalIssuer } from '../../functions/adapters/auth/local-issuer';
+import { officialCalendar } from '../../functions/adapters/calendar/official-calendar';
+import { SettableClock } from '../../functions/adapters/clock/clocks';
+import { documentClient } from '../../functions/adapters/dynamodb/client';
+import { DynamoOrgStore } from '../../functions/adapters/dynamodb/org-store';
+import { dynamoStores } from '../../functions/adapters/dynamodb/stores';
+import { surveyTokens, ulidIds } from '../../functions/adapters/ids/ids';
+import { LocalOutbox } from '../../functions/adapters/sms/local-outbox';
+import { defaultSurveyCatalog } from '../../functions/adapters/surveys/catalog';
+import { createApp } from '../../functions/api/app';
+import { jsonError } from '../../functions/api/error-mapper';
+import type { ApiDeps } from '../../functions/api/env';
+import type { CoreDeps } from '../../functions/core/deps';
+import { settingsSchema, type Settings } from '../../functions/core/settings';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import { localRoutes } from './local-routes';
+
+export interface LocalHostOptions {
+  endpoint: string;
+  tableName: string;
+  /** Where the outbox and the issuer's keys are kept; in memory when absent (tests). */
+  dataDir?: string;
+  settings?: Partial<Settings>;
+}
+
+/** The caller's address on Node; `app.request()` in tests has no socket and reads as `local`. */
+function nodeClientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+/**
+ * The composition root of the embedded host: the same core and the same Hono app as the cloud,
+ * with DynamoDB Local, the settable clock, the local outbox and the local JWT issuer, plus the
+ * `/local/*` and `/auth/token` routes. Tests build exactly this.
+ */
+export async function buildLocalHost(options: LocalHostOptions) {
+  const clock = new SettableClock();
+  const outbox = new LocalOutbox(options.dataDir ? join(options.dataDir, 'outbox.jsonl') : undefined);
+  const issuer = await LocalIssuer.load(options.dataDir);
+  const doc = documentClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const table = { doc, name: options.tableName };
+  const settings = settingsSchema.parse(options.settings ?? {});
+  const core: CoreDeps = {
+    clock,
+    ids: ulidIds(clock),
+    tokens: surveyTokens,
+    calendar: officialCalendar,
+    surveys: defaultSurveyCatalog(),
+    sms: outbox,
+    settings,
+    ...dynamoStores(table),
+  };
+  const api: ApiDeps = {
+    core,
+    auth: issuer.authenticator(`${settings.publicBaseUrl}/local/jwks.json`),
+    clientAddress: nodeClientAddress,
+  };
+  const app = createApp(api);
+  // Local routes go first so that the app's not-found handler never shadows them.
+  const host = localRoutes({ core, clock, outbox, issuer });
+  host.route('/', app);
+  host.onError(jsonError);
+  host.notFound((c) => c.json({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }, 404));
+  return { app: host, core, clock, outbox, issuer, table, org: new DynamoOrgStore(table), close: () => doc.destroy() };
+}
+
+export type LocalHost = Awaited<ReturnType<typeof buildLocalHost>>;

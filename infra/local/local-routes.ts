@@ -1,0 +1,45 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { LocalIssuer } from '../../functions/adapters/auth/local-issuer';
+import type { SettableClock } from '../../functions/adapters/clock/clocks';
+import type { LocalOutbox } from '../../functions/adapters/sms/local-outbox';
+import { DomainError } from '../../functions/core/errors';
+import type { CoreDeps } from '../../functions/core/deps';
+import { runSweeper } from '../../functions/jobs/sweeper';
+import { jsonBody } from '../../functions/api/validation';
+import { demoUsers } from './demo-users';
+
+const TOKEN_TTL_SECONDS = 8 * 60 * 60;
+
+const credentialsSchema = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) });
+const clockSchema = z.object({ now: z.iso.datetime({ offset: true }).nullable() });
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The routes only the local host has: demo sign-in, the SMS outbox, the settable clock, a sweep on demand. */
+export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox: LocalOutbox; issuer: LocalIssuer }) {
+  return new Hono()
+    .get('/local/demo-users', async (c) => c.json(await demoUsers(deps.core.org)))
+    .get('/local/jwks.json', (c) => c.json(deps.issuer.jwks()))
+    .post('/auth/token', async (c) => {
+      const { username, password } = await jsonBody(c, credentialsSchema);
+      const user = (await demoUsers(deps.core.org)).find((u) => u.username === username);
+      if (!user || !sameSecret(user.password, password)) throw new DomainError('auth.bad_credentials', 'Unknown user or wrong password.');
+      // Sign-in time is wall-clock time even when the domain clock is pinned: tokens are checked against it.
+      const accessToken = await deps.issuer.issue(user, new Date(), TOKEN_TTL_SECONDS);
+      return c.json({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
+    })
+    .get('/local/outbox', async (c) => c.json(await deps.outbox.list(c.req.query('to') || undefined)))
+    .get('/local/clock', (c) => c.json({ now: deps.core.clock.now().toISOString(), pinned: deps.clock.pinnedTo !== null }))
+    .post('/local/clock', async (c) => {
+      const { now } = await jsonBody(c, clockSchema);
+      deps.clock.set(now === null ? null : new Date(now));
+      return c.json({ now: deps.core.clock.now().toISOString(), pinned: now !== null });
+    })
+    .post('/local/sweep', async (c) => c.json(await runSweeper(deps.core)));
+}

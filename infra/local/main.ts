@@ -1,0 +1,110 @@
+/**
+ * `npm start`: the embedded default. DynamoDB Local (files under HUIFANG_DATA_DIR), the table from
+ * the one definition, the demo seed (once), the Hono app on PORT, the sweeper every 30 s and the
+ * local SMS outbox. Ctrl-C stops everything, Java included; the next start keeps the data.
+ */
+import { serve } from '@hono/node-server';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { runSweeper } from '../../functions/jobs/sweeper';
+import { DEMO_PASSWORD, demoUsers } from './demo-users';
+import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, StartupError } from './dynamodb-local';
+import { buildLocalHost } from './local-host';
+import { seedDemo } from './seed/demo-seed';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HUIFANG_DATA_DIR: z.string().min(1).default('.data'),
+  HUIFANG_DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  HUIFANG_SEED: z.enum(['demo', 'none', 'large']).default('demo'),
+  HUIFANG_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+});
+
+const TABLE = 'huifang';
+
+async function main() {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) throw new StartupError(`Bad setting: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const env = parsed.data;
+  if (env.HUIFANG_SEED === 'large') throw new StartupError('HUIFANG_SEED=large is not built yet; use demo or none.');
+
+  const started = Date.now();
+  const db = await startDynamoDbLocal({ dataDir: `${env.HUIFANG_DATA_DIR}/dynamodb`, ...(env.HUIFANG_DYNAMODB_PORT ? { port: env.HUIFANG_DYNAMODB_PORT } : {}) });
+  const stopAll: Array<() => Promise<void> | void> = [() => db.stop()];
+  const shutdown = async (code: number) => {
+    for (const stop of stopAll.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    const admin = new DynamoDBClient({ endpoint: db.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const table = await ensureTable(admin, TABLE);
+    admin.destroy();
+
+    const publicBaseUrl = `http://localhost:${env.PORT}`;
+    const host = await buildLocalHost({ endpoint: db.endpoint, tableName: TABLE, dataDir: env.HUIFANG_DATA_DIR, settings: { publicBaseUrl } });
+    let seeded = 'seed skipped (HUIFANG_SEED=none)';
+    if (env.HUIFANG_SEED === 'demo') {
+      const result = await seedDemo(host);
+      seeded = result === 'already-seeded' ? 'demo data kept from an earlier start' : `demo data seeded: ${result.zones} zones, ${result.teams} teams, ${result.enterprises} enterprises, ${result.closed} closed issues (${result.answered} answered), ${result.open} open`;
+    }
+
+    const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
+      const s = serve({ fetch: host.app.fetch, port: env.PORT }, () => done(s));
+      s.once('error', (e: NodeJS.ErrnoException) =>
+        fail(e.code === 'EADDRINUSE' ? new StartupError(`Port ${env.PORT} is taken; stop what uses it or start with PORT=3001 npm start.`) : e),
+      );
+    });
+    stopAll.push(() => new Promise<void>((done) => server.close(() => done())));
+
+    let sweeping = false;
+    const sweep = async () => {
+      if (sweeping) return;
+      sweeping = true;
+      try {
+        const report = await runSweeper(host.core);
+        if (report.invitations.sent > 0 || report.invitations.failed.length > 0) {
+          console.log(`sweeper: ${report.invitations.sent} survey SMS sent to the outbox, ${report.invitations.failed.length} failed`);
+        }
+      } catch (error) {
+        console.error(`sweeper failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        sweeping = false;
+      }
+    };
+    await sweep();
+    const timer = setInterval(() => void sweep(), env.HUIFANG_SWEEP_SECONDS * 1000);
+    stopAll.push(() => clearInterval(timer));
+
+    const users = await demoUsers(host.core.org);
+    const sample = users.filter((u, i) => u.role !== 'team-member' || users.findIndex((x) => x.role === 'team-member') === i);
+    console.log(
+      [
+        '',
+        `huifang 回访 is running (${((Date.now() - started) / 1000).toFixed(1)} s): ${publicBaseUrl}`,
+        `  DynamoDB Local  ${db.endpoint}  table ${TABLE} ${table === 'created' ? 'created' : 'kept'}, files in ${env.HUIFANG_DATA_DIR}/dynamodb`,
+        `  ${seeded}`,
+        `  sweeper         every ${env.HUIFANG_SWEEP_SECONDS} s (POST ${publicBaseUrl}/local/sweep to run it now)`,
+        `  SMS outbox      ${publicBaseUrl}/local/outbox`,
+        `  API             ${publicBaseUrl}/api/v1/openapi.json`,
+        `  demo users      ${publicBaseUrl}/local/demo-users  (password for all: ${DEMO_PASSWORD})`,
+        ...sample.map((u) => `    ${u.role.padEnd(16)} ${u.username}`),
+        `    team-member      member-<team id>, one for each of ${users.filter((u) => u.role === 'team-member').length} teams`,
+        `  sign in         curl -s ${publicBaseUrl}/auth/token -H 'content-type: application/json' -d '{"username":"office","password":"${DEMO_PASSWORD}"}'`,
+        'Press Ctrl-C to stop (DynamoDB Local stops too; data is kept).',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    await Promise.resolve(db.stop()).catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) console.error(`huifang could not start: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

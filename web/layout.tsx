@@ -1,0 +1,22 @@
+import type { Child } from 'hono/jsx';
+import { css } from './styles';
+
+export type Lang = 'zh' | 'en';
+
+/** The page shell: zh-CN by default, phone-first, no third-party requests. */
+export function Layout(props: { lang: Lang; title: string; children: Child; large?: boolean }) {
+  return (
+    <html lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{props.title}</title>
+        <style>{css}</style>
+      </head>
+      <body class={props.large ? 'large' : undefined}>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Lang } from './layout';
+
+/** Fixed words of the survey pages, zh-CN first. */
+export const texts = {
+  zh: {
+    submit: '提交评价',
+    required: '（必填）',
+    thanksTitle: '感谢您的评价',
+    thanksBody: '已收到您的评价。我们会认真对待每一条意见。',
+    answeredTitle: '您已完成评价',
+    answeredBody: '此问卷已经提交过，无需重复填写。感谢您的支持！',
+    expiredTitle: '链接已过期',
+    expiredBody: '此评价链接已过期。如需反映问题，请联系为您服务的助企队。',
+    unknownTitle: '链接无效',
+    unknownBody: '未找到此评价链接，请核对短信中的链接是否完整。',
+    limitedTitle: '请稍后再试',
+    limitedBody: '访问过于频繁，请稍后再试。',
+    fixErrors: '请检查以下内容：',
+    other: 'English',
+  },
+  en: {
+    submit: 'Send',
+    required: ' (required)',
+    thanksTitle: 'Thank you',
+    thanksBody: 'We have your answer. Every comment is read.',
+    answeredTitle: 'Already answered',
+    answeredBody: 'This survey has already been answered. Thank you!',
+    expiredTitle: 'Link expired',
+    expiredBody: 'This survey link has expired. Please contact your help team if you need anything.',
+    unknownTitle: 'Link not valid',
+    unknownBody: 'We could not find this survey link. Please check that the link from the SMS is complete.',
+    limitedTitle: 'Please try again later',
+    limitedBody: 'Too many attempts; please try again in a few minutes.',
+    fixErrors: 'Please check:',
+    other: '中文',
+  },
+} satisfies Record<Lang, Record<string, string>>;
