@@ -27,14 +27,19 @@ export function errorBody(error: DomainError) {
   return { error: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) };
 }
 
+/** Sets `Retry-After` when the error says when to come back (rate limits). */
+export function setRetryAfter(error: DomainError, c: Context): void {
+  const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (retry) c.header('Retry-After', String(retry));
+}
+
 /**
  * Answers a thrown error: a DomainError with its mapped status, anything else as a 500 that
  * tells nothing of the inside (and is logged, since it is our bug, never the caller's).
  */
 export function jsonError(error: unknown, c: Context): Response {
   if (error instanceof DomainError) {
-    const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (retry) c.header('Retry-After', String(retry));
+    setRetryAfter(error, c);
     return c.json(errorBody(error), statusOf[error.code]);
   }
   console.error(JSON.stringify({ level: 'error', message: 'unhandled', path: c.req.path, error: String(error), stack: (error as Error)?.stack }));

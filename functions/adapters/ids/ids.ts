@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { Clock, IdGen, SurveyTokens } from '../../core/ports';
 
 /**
@@ -7,7 +7,18 @@ import type { Clock, IdGen, SurveyTokens } from '../../core/ports';
  * keyed by id come out in time order even for data made with the clock pinned (the demo seed).
  */
 export function ulidIds(clock: Clock): IdGen {
-  return { next: () => ulid(clock.now().getTime()) };
+  let next = monotonicFactory();
+  let last = 0;
+  return {
+    next: () => {
+      const time = clock.now().getTime();
+      // Monotonic within one millisecond (a pinned clock); a clock set back starts a new sequence,
+      // since a monotonic factory would otherwise stamp ids with the later time it saw last.
+      if (time < last) next = monotonicFactory();
+      last = time;
+      return next(time);
+    },
+  };
 }
 
 /** 16 random bytes (128 bits) as 22 base64url characters; SHA-256 hex is what gets stored. */

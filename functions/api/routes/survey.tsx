@@ -7,7 +7,7 @@ import type { RawAnswers } from '../../core/surveys/answers';
 import type { Lang } from '../../../web/layout';
 import { SurveyForm, SurveyMessage, type SurveyState } from '../../../web/survey-page';
 import type { ApiDeps } from '../env';
-import { errorBody, statusOf } from '../error-mapper';
+import { errorBody, setRetryAfter, statusOf } from '../error-mapper';
 import { jsonBody } from '../validation';
 
 const jsonAnswersSchema = z.object({ answers: z.record(z.string(), z.unknown()) });
@@ -47,6 +47,7 @@ export function surveyRoutes(deps: ApiDeps) {
 
   app.onError(async (error, c) => {
     if (!(error instanceof DomainError)) throw error;
+    setRetryAfter(error, c);
     if (wantsJson(c) && c.req.method === 'POST') return c.json(errorBody(error), statusOf[error.code]);
     const lang = langOf(c);
     const status = statusOf[error.code];
