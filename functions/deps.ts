@@ -29,6 +29,8 @@ const jsonObject = z.string().transform((text, ctx) => {
 export const cloudEnvSchema = z.object({
   HUIFANG_TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Only to run the Lambda code against DynamoDB Local (tests, local emulators); unset in the cloud. */
+  HUIFANG_DYNAMODB_ENDPOINT: z.string().url().optional(),
   /** Cognito user pool whose ID tokens staff send; its groups are the huifang roles. */
   HUIFANG_USER_POOL_ID: z.string().min(1),
   HUIFANG_USER_POOL_CLIENT_ID: z.string().min(1),
@@ -41,7 +43,8 @@ export type CloudEnv = z.infer<typeof cloudEnvSchema>;
 
 /** The core's deps for the cloud, from the environment. */
 export function cloudCoreDeps(env: CloudEnv): CoreDeps {
-  const table = { doc: documentClient({ region: env.AWS_REGION }), name: env.HUIFANG_TABLE_NAME };
+  const endpoint = env.HUIFANG_DYNAMODB_ENDPOINT ? { endpoint: env.HUIFANG_DYNAMODB_ENDPOINT } : {};
+  const table = { doc: documentClient({ region: env.AWS_REGION, ...endpoint }), name: env.HUIFANG_TABLE_NAME };
   return {
     clock: systemClock,
     ids: ulidIds(systemClock),
