@@ -34,7 +34,7 @@ export function freePort(): Promise<number> {
 }
 
 /** True when something already listens on `port`. */
-function portTaken(port: number): Promise<boolean> {
+export function portTaken(port: number): Promise<boolean> {
   return new Promise((done) => {
     const server = createServer();
     server.once('error', () => done(true));

@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { runSweeper } from '../../functions/jobs/sweeper';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
-import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, StartupError } from './dynamodb-local';
+import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, portTaken, startDynamoDbLocal, StartupError } from './dynamodb-local';
 import { buildLocalHost } from './local-host';
 import { seedDemo } from './seed/demo-seed';
 
@@ -29,6 +29,8 @@ async function main() {
   if (env.HUIFANG_SEED === 'large') throw new StartupError('HUIFANG_SEED=large is not built yet; use demo or none.');
 
   const started = Date.now();
+  const portTakenMessage = `Port ${env.PORT} is taken; stop what uses it or start with PORT=3001 npm start.`;
+  if (await portTaken(env.PORT)) throw new StartupError(portTakenMessage);
   const db = await startDynamoDbLocal({ dataDir: `${env.HUIFANG_DATA_DIR}/dynamodb`, ...(env.HUIFANG_DYNAMODB_PORT ? { port: env.HUIFANG_DYNAMODB_PORT } : {}) });
   const stopAll: Array<() => Promise<void> | void> = [() => db.stop()];
   const shutdown = async (code: number) => {
@@ -54,7 +56,7 @@ async function main() {
     const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
       const s = serve({ fetch: host.app.fetch, port: env.PORT }, () => done(s));
       s.once('error', (e: NodeJS.ErrnoException) =>
-        fail(e.code === 'EADDRINUSE' ? new StartupError(`Port ${env.PORT} is taken; stop what uses it or start with PORT=3001 npm start.`) : e),
+        fail(e.code === 'EADDRINUSE' ? new StartupError(portTakenMessage) : e),
       );
     });
     stopAll.push(() => new Promise<void>((done) => server.close(() => done())));
