@@ -2,47 +2,81 @@
  * Deployment settings of the cloud host, validated with zod before any construct exists, so a typo in
  * `cdk.json` or `-c key=value` stops `cdk synth` with a clear list instead of producing a broken stack.
  */
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { z } from 'zod';
 import { settingsSchema } from '../../functions/core/settings';
 
 /** `-c key=value` arrives as a string; cdk.json may hold the object itself. Both are accepted. */
-const jsonContext = z.preprocess((value) => {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value; // left as a string, so the record check below reports it
-  }
-}, z.record(z.string(), z.unknown()));
+function fromJsonContext<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value; // left as a string, so the schema reports it
+    }
+  }, schema);
+}
 
-export const deploymentSettingsSchema = z.object({
-  /** Names the stacks (`huifang-<stage>-stateful`), so several stages can share one account. */
-  stage: z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, 'lowercase letters, digits and dashes, starting with a letter').default('dev'),
-  /** Omitted: the stacks are environment-agnostic (the CLI's credentials decide at deploy time). */
-  account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id').optional(),
-  /** `cn-north-1` (Beijing) and `cn-northwest-1` (Ningxia) land in the `aws-cn` partition; nothing else changes. */
-  region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'an AWS region such as cn-north-1').optional(),
-  /**
-   * Base of the survey links sent by SMS, without a trailing slash. Set it when a custom domain fronts
-   * the API (mandatory in practice in mainland China, where the default execute-api host is not
-   * publicly reachable without an ICP filing). Omitted: the HTTP API's own endpoint.
-   */
-  publicBaseUrl: z
-    .string()
-    .url()
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
-  /** Which SMS gateway the functions use; only `log` exists in the cloud build so far. */
-  smsGateway: z.enum(['log']).default('log'),
-  /** Office-tunable rules (core/settings.ts), passed to the functions as `HUIFANG_SETTINGS`; checked here first. */
-  officeSettings: jsonContext
-    .superRefine((value, ctx) => {
-      const parsed = settingsSchema.omit({ publicBaseUrl: true }).strict().safeParse(value);
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    })
-    .optional(),
+/**
+ * Office rules (core/settings.ts) minus the base URL, which is a deployment setting of its own. Checked
+ * against the core's schema, but passed on as written, so the functions' defaults stay theirs.
+ */
+const officeRules = settingsSchema.omit({ publicBaseUrl: true }).strict();
+const officeSettingsSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const parsed = officeRules.safeParse(value);
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
+
+export const deploymentSettingsSchema = z
+  .object({
+    /** Names the stacks (`huifang-<stage>-stateful`), so several stages can share one account. */
+    stage: z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, 'lowercase letters, digits and dashes, starting with a letter').default('dev'),
+    /** Omitted: the stacks are environment-agnostic (the CLI's credentials decide at deploy time). */
+    account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id').optional(),
+    /** `cn-north-1` (Beijing) and `cn-northwest-1` (Ningxia) land in the `aws-cn` partition. */
+    region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'an AWS region such as cn-north-1').optional(),
+    /**
+     * Base of the survey links sent by SMS, without a trailing slash. Set it when a custom domain fronts
+     * the API (in practice mandatory in mainland China, where the default execute-api host is not
+     * publicly reachable without an ICP filing). Omitted: the HTTP API's own endpoint.
+     */
+    publicBaseUrl: z
+      .string()
+      .url()
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    /** Which SMS gateway the functions use; only `log` exists in the cloud build so far. */
+    smsGateway: z.enum(['log']).default('log'),
+    /** Office-tunable rules, passed to the functions as `HUIFANG_SETTINGS`; checked here, not at the first cold start. */
+    officeSettings: fromJsonContext(officeSettingsSchema).optional(),
+    /**
+     * A Cognito user pool and app client that already exist, trusted instead of creating a pool. Needed
+     * in aws-cn, where CloudFormation offers no `AWS::Cognito::UserPool`: the functions then verify
+     * tokens of a pool in another Region (aws-jwt-verify reads the Region from the pool id).
+     */
+    existingStaffUserPool: fromJsonContext(
+      z.object({
+        userPoolId: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/, 'a user pool id such as ap-east-1_AbC123'),
+        clientId: z.string().regex(/^[0-9a-z]{1,128}$/, 'an app client id'),
+      }),
+    ).optional(),
+  })
+  .superRefine((settings, ctx) => {
+    if (settings.region && partitionOf(settings.region) === 'aws-cn' && !settings.existingStaffUserPool) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['existingStaffUserPool'],
+        message: `Cognito user pools are not offered in ${settings.region}; set existingStaffUserPool to a pool in another Region`,
+      });
+    }
+  });
 export type DeploymentSettings = z.infer<typeof deploymentSettingsSchema>;
+
+/** `aws`, `aws-cn`, ... for a concrete region; undefined when CDK does not know the region. */
+export function partitionOf(region: string): string | undefined {
+  return RegionInfo.get(region).partition;
+}
 
 /** Where settings come from: CDK context (`cdk.json`, `-c`) first, then the CLI's default environment. */
 export interface SettingsSources {
@@ -51,7 +85,7 @@ export interface SettingsSources {
 }
 
 /**
- * Reads and validates the settings; the only place the CDK app reads `process.env`
+ * Reads and validates the settings; the only place the CDK app reads the environment
  * (`CDK_DEFAULT_ACCOUNT`/`CDK_DEFAULT_REGION` are set by the CDK CLI from the active profile).
  */
 export function readDeploymentSettings({ context, env }: SettingsSources): DeploymentSettings {
@@ -62,6 +96,7 @@ export function readDeploymentSettings({ context, env }: SettingsSources): Deplo
     publicBaseUrl: context('publicBaseUrl'),
     smsGateway: context('smsGateway'),
     officeSettings: context('officeSettings'),
+    existingStaffUserPool: context('existingStaffUserPool'),
   });
   if (!parsed.success) {
     throw new Error(`huifang deployment settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

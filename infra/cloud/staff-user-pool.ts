@@ -7,6 +7,12 @@ import { ClientAttributes, StringAttribute, UserPool, UserPoolClient, UserPoolGr
 import { Construct } from 'constructs';
 import { roles } from '../../functions/core/auth/principal';
 
+/** What the functions need to verify staff ID tokens (`HUIFANG_USER_POOL_ID`, `HUIFANG_USER_POOL_CLIENT_ID`). */
+export interface StaffDirectory {
+  userPoolId: string;
+  clientId: string;
+}
+
 /**
  * The pool, one group per role (the role names come from the core, so a new role cannot be
  * forgotten here), and the client whose ID tokens the API verifies.
@@ -17,12 +23,13 @@ import { roles } from '../../functions/core/auth/principal';
  *
  * @example
  * const staff = new StaffUserPool(this, 'Staff');
- * fn.addEnvironment('HUIFANG_USER_POOL_ID', staff.userPool.userPoolId);
+ * fn.addEnvironment('HUIFANG_USER_POOL_ID', staff.directory.userPoolId);
  */
 export class StaffUserPool extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly groups: UserPoolGroup[];
+  readonly directory: StaffDirectory;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -46,5 +53,6 @@ export class StaffUserPool extends Construct {
       preventUserExistenceErrors: true,
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+    this.directory = { userPoolId: this.userPool.userPoolId, clientId: this.client.userPoolClientId };
   }
 }

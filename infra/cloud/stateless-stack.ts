@@ -1,0 +1,77 @@
+/**
+ * What can be rebuilt at any time: the two functions, the HTTP API in front of the Hono app, and the
+ * one-minute schedule that drives the sweeper.
+ */
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import { HuifangFunction } from './huifang-function';
+import type { DeploymentSettings } from './settings';
+import type { StatefulStack } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  stateful: StatefulStack;
+  settings: DeploymentSettings;
+}
+
+/**
+ * The stateless half of huifang. Both functions read the same environment (`cloudEnvSchema` in
+ * `functions/deps.ts`): the sweeper builds survey links too, so it needs the public base URL.
+ */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly apiFunction: HuifangFunction;
+  readonly sweeperFunction: HuifangFunction;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { stateful, settings } = props;
+
+    this.apiFunction = new HuifangFunction(this, 'ApiFunction', {
+      entry: fileURLToPath(new URL('../../functions/handlers/api.ts', import.meta.url)),
+      description: 'huifang HTTP API and survey pages (Hono)',
+      timeout: Duration.seconds(29),
+    }).bindTable(stateful.data.table);
+    this.sweeperFunction = new HuifangFunction(this, 'SweeperFunction', {
+      entry: fileURLToPath(new URL('../../functions/handlers/sweeper.ts', import.meta.url)),
+      description: 'huifang sweeper: acts on what has come due (survey SMS), once a minute',
+      timeout: Duration.seconds(55),
+    }).bindTable(stateful.data.table);
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `huifang-${settings.stage}`,
+      description: 'huifang: staff JSON API and enterprise survey pages',
+      defaultIntegration: new HttpLambdaIntegration('AppIntegration', this.apiFunction),
+    });
+
+    // The functions' environment may point at the API without a cycle: the environment references only
+    // the `AWS::ApiGatewayV2::Api` resource, while the route and integration (which reference the
+    // function) hang off it. A custom domain, when configured, wins: the execute-api host is then
+    // only the origin (and in mainland China it is not publicly reachable without an ICP filing).
+    const publicBaseUrl = settings.publicBaseUrl ?? this.api.apiEndpoint;
+    const environment: Record<string, string> = {
+      HUIFANG_USER_POOL_ID: stateful.staff.userPoolId,
+      HUIFANG_USER_POOL_CLIENT_ID: stateful.staff.clientId,
+      HUIFANG_SMS_GATEWAY: settings.smsGateway,
+      HUIFANG_PUBLIC_BASE_URL: publicBaseUrl,
+      ...(settings.officeSettings ? { HUIFANG_SETTINGS: JSON.stringify(settings.officeSettings) } : {}),
+    };
+    for (const fn of [this.apiFunction, this.sweeperFunction]) {
+      for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
+    }
+
+    new Schedule(this, 'SweepEveryMinute', {
+      description: 'Runs the huifang sweeper once a minute',
+      schedule: ScheduleExpression.rate(Duration.minutes(1)),
+      // A missed sweep is not retried: the next one starts within a minute and picks up the same work.
+      target: new LambdaInvoke(this.sweeperFunction, { retryAttempts: 0, maxEventAge: Duration.minutes(1) }),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'PublicBaseUrl', { value: publicBaseUrl });
+  }
+}
