@@ -10,7 +10,7 @@ import { runSweeper } from '../../functions/jobs/sweeper';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, portTaken, startDynamoDbLocal, StartupError } from './dynamodb-local';
 import { buildLocalHost } from './local-host';
-import { seedDemo } from './seed/demo-seed';
+import { seedDemoHistory, seedDemoOrg } from './seed/demo-seed';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -47,11 +47,9 @@ async function main() {
 
     const publicBaseUrl = `http://localhost:${env.PORT}`;
     const host = await buildLocalHost({ endpoint: db.endpoint, tableName: TABLE, dataDir: env.HUIFANG_DATA_DIR, settings: { publicBaseUrl } });
-    let seeded = 'seed skipped (HUIFANG_SEED=none)';
-    if (env.HUIFANG_SEED === 'demo') {
-      const result = await seedDemo(host);
-      seeded = result === 'already-seeded' ? 'demo data kept from an earlier start' : `demo data seeded: ${result.zones} zones, ${result.teams} teams, ${result.enterprises} enterprises, ${result.closed} closed issues (${result.answered} answered), ${result.open} open`;
-    }
+    // Zones, teams and enterprises first (a second), so that everyone can sign in at once; the
+    // history follows in the background while the server already answers.
+    const org = env.HUIFANG_SEED === 'demo' ? await seedDemoOrg(host) : 'none';
 
     const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
       const s = serve({ fetch: host.app.fetch, port: env.PORT }, () => done(s));
@@ -76,9 +74,34 @@ async function main() {
         sweeping = false;
       }
     };
-    await sweep();
-    const timer = setInterval(() => void sweep(), env.HUIFANG_SWEEP_SECONDS * 1000);
-    stopAll.push(() => clearInterval(timer));
+    // The sweeper starts once the history is in: it must not send the seed's past surveys for real.
+    const startSweeper = async () => {
+      await sweep();
+      const timer = setInterval(() => void sweep(), env.HUIFANG_SWEEP_SECONDS * 1000);
+      stopAll.push(() => clearInterval(timer));
+    };
+    const seeded =
+      org === 'seeded'
+        ? 'demo data       seeding two months of history in the background (about 20 s)...'
+        : org === 'already-seeded'
+          ? 'demo data       kept from an earlier start'
+          : 'demo data       none (HUIFANG_SEED=none)';
+    if (org === 'seeded') {
+      const seedStarted = Date.now();
+      seedDemoHistory(host)
+        .then(async (result) => {
+          console.log(
+            `demo data ready (${((Date.now() - seedStarted) / 1000).toFixed(1)} s): ${result.zones} zones, ${result.teams} teams, ${result.enterprises} enterprises, ${result.closed} closed issues (${result.answered} answered), ${result.open} open`,
+          );
+          await startSweeper();
+        })
+        .catch((error: unknown) => {
+          console.error(`demo seed failed: ${error instanceof Error ? error.message : String(error)}; delete ${env.HUIFANG_DATA_DIR} to start over`);
+          return startSweeper();
+        });
+    } else {
+      await startSweeper();
+    }
 
     const users = await demoUsers(host.core.org);
     const sample = users.filter((u, i) => u.role !== 'team-member' || users.findIndex((x) => x.role === 'team-member') === i);

@@ -18,33 +18,38 @@ export interface SendReport {
  * SMS, and marks it sent. A gateway failure leaves the claim to lapse, and the next sweep retries.
  */
 export async function sendDueInvitations(deps: CoreDeps, limit = 100): Promise<SendReport> {
-  const now = deps.clock.now();
-  const due = await deps.invitations.due(now, limit);
+  const due = await deps.invitations.due(deps.clock.now(), limit);
   const report: SendReport = { due: due.length, sent: 0, skipped: 0, failed: [] };
   for (const invitation of due) {
-    if (!claimable(invitation, now)) {
-      report.skipped++;
-      continue;
-    }
-    const { token, hash } = deps.tokens.mint();
-    const leaseUntil = new Date(now.getTime() + deps.settings.sendLeaseSeconds * 1000);
-    const claimed: Invitation = { ...invitation, status: 'sending', tokenHash: hash, leaseUntil: leaseUntil.toISOString() };
-    if (!(await deps.invitations.claim(invitation, { tokenHash: hash, leaseUntil, now }))) {
-      report.skipped++;
-      continue;
-    }
-    try {
-      const body = invitationSms(deps.settings.smsSignature, surveyLink(deps.settings.publicBaseUrl, token));
-      await deps.sms.send({ to: invitation.phone, body, invitationId: invitation.id }, now);
-    } catch (error) {
-      report.failed.push({ invitationId: invitation.id, reason: error instanceof Error ? error.message : String(error) });
-      continue;
-    }
-    const counters = counterKeysFor(invitation, now, 'sms').map((key) => ({ key, invited: 1 }));
-    await deps.invitations.markSent(claimed, { sentAt: now, expiresAt: addMinutes(now, deps.settings.invitationTtlDays * 24 * 60), counters });
-    report.sent++;
+    const outcome = await sendInvitation(deps, invitation);
+    if (outcome === 'sent') report.sent++;
+    else if (outcome === 'skipped') report.skipped++;
+    else report.failed.push({ invitationId: invitation.id, reason: outcome.failed });
   }
   return report;
+}
+
+/**
+ * Sends one invitation if it is due now: claim (conditional, with a lease), mint the token, send,
+ * mark sent. `skipped` when it is not due or another sweeper holds it; `{failed}` when the gateway
+ * refused, leaving the lease to lapse so that a later sweep retries.
+ */
+export async function sendInvitation(deps: CoreDeps, invitation: Invitation): Promise<'sent' | 'skipped' | { failed: string }> {
+  const now = deps.clock.now();
+  if (!claimable(invitation, now)) return 'skipped';
+  const { token, hash } = deps.tokens.mint();
+  const leaseUntil = new Date(now.getTime() + deps.settings.sendLeaseSeconds * 1000);
+  const claimed: Invitation = { ...invitation, status: 'sending', tokenHash: hash, leaseUntil: leaseUntil.toISOString() };
+  if (!(await deps.invitations.claim(invitation, { tokenHash: hash, leaseUntil, now }))) return 'skipped';
+  try {
+    const body = invitationSms(deps.settings.smsSignature, surveyLink(deps.settings.publicBaseUrl, token));
+    await deps.sms.send({ to: invitation.phone, body, invitationId: invitation.id }, now);
+  } catch (error) {
+    return { failed: error instanceof Error ? error.message : String(error) };
+  }
+  const counters = counterKeysFor(invitation, now, 'sms').map((key) => ({ key, invited: 1 }));
+  await deps.invitations.markSent(claimed, { sentAt: now, expiresAt: addMinutes(now, deps.settings.invitationTtlDays * 24 * 60), counters });
+  return 'sent';
 }
 
 function claimable(invitation: Invitation, now: Date): boolean {

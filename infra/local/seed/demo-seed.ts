@@ -2,7 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoOrgStore } from '../../../functions/adapters/dynamodb/org-store';
 import type { Table } from '../../../functions/adapters/dynamodb/client';
 import { seedMarkerKey } from '../../../functions/adapters/dynamodb/keys';
-import type { SettableClock } from '../../../functions/adapters/clock/clocks';
+import { ulidIds } from '../../../functions/adapters/ids/ids';
 import type { Principal } from '../../../functions/core/auth/principal';
 import type { CoreDeps } from '../../../functions/core/deps';
 import { closeIssue } from '../../../functions/core/ledger/close-issue';
@@ -11,7 +11,7 @@ import type { SmsGateway, SmsMessage } from '../../../functions/core/ports';
 import { recordAnswer } from '../../../functions/core/responses/record-answer';
 import { addDays, addMinutes, shanghaiDate, shanghaiInstant } from '../../../functions/core/scheduling/shanghai-time';
 import { completeTask } from '../../../functions/core/tasks/callback-tasks';
-import { runSweeper } from '../../../functions/jobs/sweeper';
+import { sendInvitation } from '../../../functions/core/invitations/send-due';
 import { demoCategories, demoEnterprises, demoTeams, demoZones } from './demo-org';
 
 /** A small seeded PRNG (mulberry32), so every demo seed tells the same story. */
@@ -57,23 +57,53 @@ export interface SeedSummary {
   recent: number;
 }
 
+/** Runs `work` over `items`, at most `lanes` at a time (DynamoDB Local answers faster in parallel). */
+async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
 /**
  * The demo data set, relative to the day it runs: zones, teams and enterprises; two months of
- * issues closed and answered through the real rules (the clock pinned to each moment); some open
- * issues; and a few closures from three hours ago whose surveys the first sweep sends to the
- * outbox. Only half of the enterprises ever get an issue, so at least half have none.
- * Runs once per table: a marker item records that it ran.
+ * issues closed and answered through the real rules, each step run at its own moment in the past
+ * (a clock fixed to that moment); some open issues; and a few closures from three hours ago whose
+ * surveys the first sweep of `npm start` sends to the outbox. Only half of the enterprises ever
+ * get an issue, so at least half have none. Runs once per table: a marker item records that it ran.
+ * `seedDemoOrg` and `seedDemoHistory` are its two halves, for a host that serves while it seeds.
  */
-export async function seedDemo(deps: { core: CoreDeps; clock: SettableClock; table: Table; org: DynamoOrgStore }): Promise<SeedSummary | 'already-seeded'> {
+export async function seedDemo(deps: SeedDeps): Promise<SeedSummary | 'already-seeded'> {
+  if ((await seedDemoOrg(deps)) === 'already-seeded') return 'already-seeded';
+  return seedDemoHistory(deps);
+}
+
+type SeedDeps = { core: CoreDeps; table: Table; org: DynamoOrgStore };
+
+/**
+ * The first, quick half of the seed: zones, teams and enterprises (so the demo users can sign in
+ * at once). `already-seeded` when an earlier start finished the whole seed.
+ */
+export async function seedDemoOrg(deps: SeedDeps): Promise<'already-seeded' | 'seeded'> {
   const marker = await deps.table.doc.send(new GetCommand({ TableName: deps.table.name, Key: seedMarkerKey('demo') }));
   if (marker.Item) return 'already-seeded';
-
-  const startedAt = new Date();
-  const rnd = random(20_261_129);
   await deps.org.putAll({ zones: demoZones, teams: demoTeams, enterprises: demoEnterprises });
+  return 'seeded';
+}
+
+/** The second half: the history of issues, closures, answers and callbacks (about 20 s on DynamoDB Local). */
+export async function seedDemoHistory(deps: SeedDeps): Promise<SeedSummary> {
+  const startedAt = deps.core.clock.now();
+  const rnd = random(20_261_129);
 
   const capture = new CapturingGateway();
-  const history: CoreDeps = { ...deps.core, sms: capture };
+  /** The core as it was at `instant`: every rule, id and counter sees that time. */
+  const asOf = (instant: Date, sms: SmsGateway = capture): CoreDeps => {
+    const clock = { now: () => new Date(instant.getTime()) };
+    return { ...deps.core, clock, ids: ulidIds(clock), sms };
+  };
   const office: Principal = { sub: 'office', username: 'office', role: 'office' };
   const member = (teamId: string): Principal => {
     const team = demoTeams.find((t) => t.id === teamId);
@@ -86,73 +116,64 @@ export async function seedDemo(deps: { core: CoreDeps; clock: SettableClock; tab
   const today = shanghaiDate(startedAt);
   const at = (date: string, hour: number, minute = 0) => shanghaiInstant(date, hour * 60 + minute);
 
+  // Every random choice is drawn up front, so the story does not depend on the order lanes finish in.
+  const plans = Array.from({ length: 140 }, () => {
+    const enterprise = rnd.pick(eligible);
+    const closedOn = addDays(today, -rnd.int(3, 62));
+    const category = rnd.pick(demoCategories);
+    const good = rnd.next() < (quality.get(enterprise.teamId) ?? 0.7);
+    const overall = good ? (rnd.next() < 0.6 ? 5 : 4) : rnd.pick([3, 3, 2, 1]);
+    return {
+      enterprise,
+      category,
+      title: rnd.pick(titles[category] ?? ['企业诉求']),
+      openedAt: at(addDays(closedOn, -rnd.int(1, 6)), 9, rnd.int(0, 300)),
+      closedAt: at(closedOn, 10, rnd.int(0, 420)),
+      answersAfterMinutes: rnd.next() < 0.8 ? rnd.int(5, 36 * 60) : null,
+      answers: {
+        overall,
+        resolved: overall >= 4 ? 'yes' : overall === 3 ? 'partly' : 'no',
+        ...(overall <= 2 ? { reasons: [rnd.pick(['attitude', 'speed', 'unresolved', 'policy'])] } : {}),
+        ...(rnd.next() < 0.3 ? { comment: overall >= 4 ? '办事效率高，感谢助企队！' : '希望进一步跟进落实。' } : {}),
+      },
+      calledBack: rnd.next() < 0.75,
+    };
+  });
+  const openIssues = Array.from({ length: 24 }, (_, i) => {
+    const enterprise = rnd.pick(eligible);
+    const category = rnd.pick(demoCategories);
+    return { enterprise, category, title: rnd.pick(titles[category] ?? ['企业诉求']), by: i % 3 === 0 ? office : member(enterprise.teamId), at: at(addDays(today, -rnd.int(0, 10)), 9, rnd.int(0, 480)) };
+  });
+
   const summary: SeedSummary = { zones: demoZones.length, teams: demoTeams.length, enterprises: demoEnterprises.length, closed: 0, answered: 0, open: 0, recent: 0 };
-  try {
-    // Two months of closures, oldest first, answered by most enterprises.
-    const plans = Array.from({ length: 140 }, () => {
-      const enterprise = rnd.pick(eligible);
-      const closedOn = addDays(today, -rnd.int(3, 62));
-      return { enterprise, closedOn, openedDaysBefore: rnd.int(1, 6), category: rnd.pick(demoCategories) };
-    }).sort((a, b) => a.closedOn.localeCompare(b.closedOn));
-    for (const plan of plans) {
-      const who = member(plan.enterprise.teamId);
-      deps.clock.set(at(addDays(plan.closedOn, -plan.openedDaysBefore), 9, rnd.int(0, 300)));
-      const issue = await createIssue(history, who, {
-        enterpriseId: plan.enterprise.id,
-        teamId: plan.enterprise.teamId,
-        category: plan.category,
-        title: rnd.pick(titles[plan.category] ?? ['企业诉求']),
-      });
-      const closedAt = at(plan.closedOn, 10, rnd.int(0, 420));
-      deps.clock.set(closedAt);
-      const closure = await closeIssue(history, who, issue.id, { resolution: '已协调相关部门办结，并向企业反馈。' });
-      summary.closed++;
-      deps.clock.set(addMinutes(new Date(closure.invitation.sendAfter), 1));
-      await runSweeper(history);
-      const token = capture.tokens.get(closure.invitation.id);
-      if (token && rnd.next() < 0.8) {
-        deps.clock.set(addMinutes(deps.clock.now(), rnd.int(5, 36 * 60)));
-        const good = rnd.next() < (quality.get(plan.enterprise.teamId) ?? 0.7);
-        const overall = good ? (rnd.next() < 0.6 ? 5 : 4) : rnd.pick([3, 3, 2, 1]);
-        await recordAnswer(history, token, {
-          overall,
-          resolved: overall >= 4 ? 'yes' : overall === 3 ? 'partly' : 'no',
-          ...(overall <= 2 ? { reasons: [rnd.pick(['attitude', 'speed', 'unresolved', 'policy'])] } : {}),
-          ...(rnd.next() < 0.3 ? { comment: overall >= 4 ? '办事效率高，感谢助企队！' : '希望进一步跟进落实。' } : {}),
-        }, 'seed');
-        summary.answered++;
-      }
-      if (rnd.next() < 0.75) {
-        deps.clock.set(at(addDays(plan.closedOn, 1), 15));
-        await completeTask(history, who, closure.callbackTask.id, { outcome: 'reached', enterpriseSaysResolved: 'yes' });
-      }
+  await inLanes(plans, 6, async (plan) => {
+    const who = member(plan.enterprise.teamId);
+    const issue = await createIssue(asOf(plan.openedAt), who, { enterpriseId: plan.enterprise.id, teamId: plan.enterprise.teamId, category: plan.category, title: plan.title });
+    const closure = await closeIssue(asOf(plan.closedAt), who, issue.id, { resolution: '已协调相关部门办结，并向企业反馈。' });
+    summary.closed++;
+    const sentAt = addMinutes(new Date(closure.invitation.sendAfter), 1);
+    await sendInvitation(asOf(sentAt), closure.invitation);
+    const token = capture.tokens.get(closure.invitation.id);
+    if (token && plan.answersAfterMinutes !== null) {
+      await recordAnswer(asOf(addMinutes(sentAt, plan.answersAfterMinutes)), token, plan.answers, 'seed');
+      summary.answered++;
     }
-    // Open issues from the last ten days.
-    for (let i = 0; i < 24; i++) {
-      const enterprise = rnd.pick(eligible);
-      deps.clock.set(at(addDays(today, -rnd.int(0, 10)), 9, rnd.int(0, 480)));
-      const category = rnd.pick(demoCategories);
-      await createIssue(history, i % 3 === 0 ? office : member(enterprise.teamId), {
-        enterpriseId: enterprise.id,
-        teamId: enterprise.teamId,
-        category,
-        title: rnd.pick(titles[category] ?? ['企业诉求']),
-      });
-      summary.open++;
+    if (plan.calledBack) {
+      await completeTask(asOf(at(addDays(shanghaiDate(plan.closedAt), 1), 15)), who, closure.callbackTask.id, { outcome: 'reached', enterpriseSaysResolved: 'yes' });
     }
-    // Closures from three hours ago: the first sweep of `npm start` sends their surveys to the outbox.
-    const threeHoursAgo = new Date(startedAt.getTime() - 3 * 60 * 60 * 1000);
-    for (const enterprise of eligible.slice(0, 4)) {
-      const who = member(enterprise.teamId);
-      deps.clock.set(new Date(threeHoursAgo.getTime() - 60 * 60 * 1000));
-      const issue = await createIssue(deps.core, who, { enterpriseId: enterprise.id, teamId: enterprise.teamId, category: '政策咨询', title: '研发费用加计扣除政策' });
-      deps.clock.set(threeHoursAgo);
-      await closeIssue(deps.core, who, issue.id, { resolution: '已当面讲解政策并提供申报指引。' });
-      summary.recent++;
-    }
-  } finally {
-    deps.clock.set(null);
-  }
+  });
+  await inLanes(openIssues, 6, async (open) => {
+    await createIssue(asOf(open.at), open.by, { enterpriseId: open.enterprise.id, teamId: open.enterprise.teamId, category: open.category, title: open.title });
+    summary.open++;
+  });
+  // Closures from three hours ago: their surveys are due, and the first sweep sends them to the outbox.
+  const threeHoursAgo = new Date(startedAt.getTime() - 3 * 60 * 60 * 1000);
+  await inLanes(eligible.slice(0, 4), 4, async (enterprise) => {
+    const who = member(enterprise.teamId);
+    const issue = await createIssue(asOf(addMinutes(threeHoursAgo, -60)), who, { enterpriseId: enterprise.id, teamId: enterprise.teamId, category: '政策咨询', title: '研发费用加计扣除政策' });
+    await closeIssue(asOf(threeHoursAgo), who, issue.id, { resolution: '已当面讲解政策并提供申报指引。' });
+    summary.recent++;
+  });
   await deps.table.doc.send(new PutCommand({ TableName: deps.table.name, Item: { ...seedMarkerKey('demo'), type: 'seed', at: startedAt.toISOString(), ...summary } }));
   return summary;
 }
