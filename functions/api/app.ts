@@ -4,6 +4,7 @@ import type { ApiDeps, ApiEnv } from './env';
 import { jsonError } from './error-mapper';
 import { requireStaff } from './auth-middleware';
 import { callbackTaskRoutes } from './routes/callback-tasks';
+import { apiLinks, homeRoutes } from './routes/home';
 import { issueRoutes } from './routes/issues';
 import { openApiDocument } from './routes/openapi';
 import { orgRoutes } from './routes/org';
@@ -33,6 +34,7 @@ export function createApp(deps: ApiDeps) {
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.route('/', homeRoutes(apiLinks));
   app.route('/s', surveyRoutes(deps));
 
   const api = new Hono<ApiEnv>();

@@ -7,6 +7,7 @@ import type { LocalOutbox } from '../../functions/adapters/sms/local-outbox';
 import { DomainError } from '../../functions/core/errors';
 import type { CoreDeps } from '../../functions/core/deps';
 import { runSweeper } from '../../functions/jobs/sweeper';
+import { apiLinks, homeRoutes } from '../../functions/api/routes/home';
 import { jsonBody } from '../../functions/api/validation';
 import { demoUsers } from './demo-users';
 
@@ -24,6 +25,15 @@ function sameSecret(a: string, b: string): boolean {
 /** The routes only the local host has: demo sign-in, the SMS outbox, the settable clock, a sweep on demand. */
 export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox: LocalOutbox; issuer: LocalIssuer }) {
   return new Hono()
+    .route(
+      '/',
+      homeRoutes([
+        ...apiLinks,
+        { href: '/local/outbox', label: '短信发件箱 SMS outbox', note: 'the survey SMS the local gateway kept; open a link to answer' },
+        { href: '/local/demo-users', label: '演示账号 demo users', note: 'sign in with POST /auth/token' },
+        { href: '/local/clock', label: '时钟 clock', note: 'POST {"now": ISO | null} to move time; POST /local/sweep to run the sweeper' },
+      ]),
+    )
     .get('/local/demo-users', async (c) => c.json(await demoUsers(deps.core.org)))
     .get('/local/jwks.json', (c) => c.json(deps.issuer.jwks()))
     .post('/auth/token', async (c) => {

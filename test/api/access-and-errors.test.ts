@@ -119,6 +119,14 @@ describe('bad input answers 4xx with a code and changes nothing', () => {
     expect((await host.call('GET', '/api/v1/reports/scores?by=category', { as: 'office' })).status).toBe(200);
   });
 
+  it('serves a front page in Chinese that points the way, the local tools included', async () => {
+    const res = await host.app.request('/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('lang="zh-CN"');
+    for (const href of ['/api/v1/openapi.json', '/local/outbox', '/local/demo-users']) expect(html).toContain(`href="${href}"`);
+  });
+
   it('serves the OpenAPI document without a token, paths written in full', async () => {
     const doc = await json(await host.app.request('/api/v1/openapi.json'));
     expect(doc.openapi).toMatch(/^3\./);

@@ -76,6 +76,16 @@ describe('the api Lambda handler', () => {
     expect(result.body).toContain('非常满意');
   });
 
+  it('has none of the local host routes', async () => {
+    for (const path of ['/local/outbox', '/local/demo-users', '/auth/token', '/local/clock']) {
+      expect((await handler(httpApiEvent('GET', path), lambdaContext)).statusCode).toBe(404);
+    }
+    expect((await handler(httpApiEvent('POST', '/local/sweep'), lambdaContext)).statusCode).toBe(404);
+    const home = await handler(httpApiEvent('GET', '/'), lambdaContext);
+    expect(home.statusCode).toBe(200);
+    expect(home.body).not.toContain('/local/outbox');
+  });
+
   it('answers an unknown link with 404 and the staff API without a token with 401', async () => {
     expect((await handler(httpApiEvent('GET', '/s/AAAAAAAAAAAAAAAAAAAAAA'), lambdaContext)).statusCode).toBe(404);
     const api = await handler(httpApiEvent('GET', '/api/v1/issues'), lambdaContext);
