@@ -3,7 +3,7 @@
  * once with zod, and every adapter is built from the parsed values.
  */
 import type { Context } from 'hono';
-import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { z } from 'zod';
 import { jwtStaffAuthenticator, type JwtPayloadVerifier } from './adapters/auth/staff-authenticator';
 import { officialCalendar } from './adapters/calendar/official-calendar';
@@ -26,20 +26,83 @@ const jsonObject = z.string().transform((text, ctx) => {
   }
 });
 
-export const cloudEnvSchema = z.object({
-  HUIFANG_TABLE_NAME: z.string().min(3),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  /** Only to run the Lambda code against DynamoDB Local (tests, local emulators); unset in the cloud. */
-  HUIFANG_DYNAMODB_ENDPOINT: z.string().url().optional(),
-  /** Cognito user pool whose ID tokens staff send; its groups are the huifang roles. */
-  HUIFANG_USER_POOL_ID: z.string().min(1),
-  HUIFANG_USER_POOL_CLIENT_ID: z.string().min(1),
-  HUIFANG_SMS_GATEWAY: z.enum(['log']).default('log'),
-  /** Office-tunable rules as JSON (see core/settings.ts); every field optional. */
-  HUIFANG_SETTINGS: jsonObject.pipe(settingsSchema).optional(),
-  HUIFANG_PUBLIC_BASE_URL: z.string().url(),
-});
+/** Staff tokens and their signing keys are trusted only over TLS. */
+const httpsUrl = z.string().url().startsWith('https://', 'must be an https URL');
+
+/**
+ * The two ways to say who signs staff tokens, each with the variables it needs; exactly one is set.
+ * `cognito`: a Cognito user pool and app client (the aws partition), its groups are the huifang roles.
+ * `issuer`: any OIDC/JWT issuer that publishes a JWKS, such as the government's identity provider in
+ * aws-cn, where Cognito user pools do not exist (`HUIFANG_JWKS_URI` is optional).
+ */
+export const staffIdentityVariables = {
+  cognito: ['HUIFANG_USER_POOL_ID', 'HUIFANG_USER_POOL_CLIENT_ID'],
+  issuer: ['HUIFANG_JWT_ISSUER', 'HUIFANG_JWT_AUDIENCE'],
+} as const;
+
+export const cloudEnvSchema = z
+  .object({
+    HUIFANG_TABLE_NAME: z.string().min(3),
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    /** Only to run the Lambda code against DynamoDB Local (tests, local emulators); unset in the cloud. */
+    HUIFANG_DYNAMODB_ENDPOINT: z.string().url().optional(),
+    /** Cognito user pool whose ID tokens staff send; its groups are the huifang roles. */
+    HUIFANG_USER_POOL_ID: z.string().min(1).optional(),
+    HUIFANG_USER_POOL_CLIENT_ID: z.string().min(1).optional(),
+    /** Or another issuer: exactly its tokens' `iss` (a trailing slash matters). */
+    HUIFANG_JWT_ISSUER: httpsUrl.optional(),
+    /** The `aud` its tokens are issued for (for an OIDC ID token, huifang's client id). */
+    HUIFANG_JWT_AUDIENCE: z.string().min(1).optional(),
+    /** Where its signing keys are published; omitted: `<issuer>/.well-known/jwks.json`. */
+    HUIFANG_JWKS_URI: httpsUrl.optional(),
+    HUIFANG_SMS_GATEWAY: z.enum(['log']).default('log'),
+    /** Office-tunable rules as JSON (see core/settings.ts); every field optional. */
+    HUIFANG_SETTINGS: jsonObject.pipe(settingsSchema).optional(),
+    HUIFANG_PUBLIC_BASE_URL: z.string().url(),
+  })
+  .superRefine((env, ctx) => {
+    const cognito = env.HUIFANG_USER_POOL_ID !== undefined || env.HUIFANG_USER_POOL_CLIENT_ID !== undefined;
+    const issuer = env.HUIFANG_JWT_ISSUER !== undefined || env.HUIFANG_JWT_AUDIENCE !== undefined || env.HUIFANG_JWKS_URI !== undefined;
+    const either = `${staffIdentityVariables.cognito.join(' and ')} (a Cognito user pool) or ${staffIdentityVariables.issuer.join(' and ')} (another OIDC issuer)`;
+    if (cognito === issuer) {
+      ctx.addIssue({ code: 'custom', path: [], message: `staff identity: set either ${either}${cognito ? ', not both' : ''}` });
+      return;
+    }
+    for (const name of staffIdentityVariables[cognito ? 'cognito' : 'issuer']) {
+      if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `required for staff identity: set either ${either}` });
+    }
+  });
 export type CloudEnv = z.infer<typeof cloudEnvSchema>;
+
+/** Who signs staff tokens, read from a parsed environment. */
+export type StaffIdentity =
+  | { kind: 'cognito'; userPoolId: string; clientId: string }
+  | { kind: 'issuer'; issuer: string; audience: string; jwksUri: string };
+
+/** The staff identity of `env`; `readCloudEnv` has already made sure exactly one is complete. */
+export function staffIdentityOf(env: CloudEnv): StaffIdentity {
+  const { HUIFANG_USER_POOL_ID: userPoolId, HUIFANG_USER_POOL_CLIENT_ID: clientId, HUIFANG_JWT_ISSUER: issuer, HUIFANG_JWT_AUDIENCE: audience } = env;
+  if (userPoolId && clientId) return { kind: 'cognito', userPoolId, clientId };
+  if (issuer && audience) {
+    return { kind: 'issuer', issuer, audience, jwksUri: env.HUIFANG_JWKS_URI ?? `${issuer.replace(/\/+$/, '')}/.well-known/jwks.json` };
+  }
+  throw new Error('huifang configuration is invalid: no staff identity (parse the environment with readCloudEnv)');
+}
+
+/**
+ * The aws-jwt-verify verifier of staff tokens: Cognito ID tokens of the pool's client, or the
+ * issuer's tokens for its audience, signed with a key of its JWKS. The JWKS is fetched on first use
+ * and kept for the life of the Lambda instance (fetched again when a token names a key it lacks).
+ *
+ * @example
+ * const verifier = staffVerifier(readCloudEnv());
+ * verifier.cacheJwks(jwks); // tests hand the keys over instead of fetching them
+ */
+export function staffVerifier(env: CloudEnv) {
+  const identity = staffIdentityOf(env);
+  if (identity.kind === 'cognito') return CognitoJwtVerifier.create({ userPoolId: identity.userPoolId, clientId: identity.clientId, tokenUse: 'id' });
+  return JwtVerifier.create({ issuer: identity.issuer, audience: identity.audience, jwksUri: identity.jwksUri });
+}
 
 /** The core's deps for the cloud, from the environment. */
 export function cloudCoreDeps(env: CloudEnv): CoreDeps {
@@ -57,12 +120,11 @@ export function cloudCoreDeps(env: CloudEnv): CoreDeps {
   };
 }
 
-/** The API's deps for the cloud: Cognito ID tokens, the caller's address from API Gateway. */
+/** The API's deps for the cloud: staff tokens of the configured identity, the caller's address from API Gateway. */
 export function cloudApiDeps(env: CloudEnv): ApiDeps {
-  const verifier = CognitoJwtVerifier.create({ userPoolId: env.HUIFANG_USER_POOL_ID, clientId: env.HUIFANG_USER_POOL_CLIENT_ID, tokenUse: 'id' });
   return {
     core: cloudCoreDeps(env),
-    auth: jwtStaffAuthenticator(verifier as unknown as JwtPayloadVerifier),
+    auth: jwtStaffAuthenticator(staffVerifier(env) as unknown as JwtPayloadVerifier),
     clientAddress: (c: Context) => (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } })?.event?.requestContext?.http?.sourceIp ?? 'unknown',
   };
 }
@@ -70,6 +132,9 @@ export function cloudApiDeps(env: CloudEnv): ApiDeps {
 /** Parses `process.env` once; a missing setting stops the cold start with a clear list. */
 export function readCloudEnv(source: Record<string, string | undefined> = process.env): CloudEnv {
   const parsed = cloudEnvSchema.safeParse(source);
-  if (!parsed.success) throw new Error(`huifang configuration is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    throw new Error(`huifang configuration is invalid: ${problems.join('; ')}`);
+  }
   return parsed.data;
 }

@@ -21,8 +21,8 @@ export function addHuifangStacks(app: App, settings: DeploymentSettings) {
   const prefix = `huifang-${settings.stage}`;
   const stateful = new StatefulStack(app, `${prefix}-stateful`, {
     env,
-    existingStaffUserPool: settings.existingStaffUserPool,
-    description: `huifang ${settings.stage}: table, key and staff user pool (retained)`,
+    externalStaffIssuer: settings.externalStaffIssuer,
+    description: `huifang ${settings.stage}: ${settings.externalStaffIssuer ? 'table and key' : 'table, key and staff user pool'} (retained)`,
   });
   const stateless = new StatelessStack(app, `${prefix}-stateless`, {
     env,

@@ -28,6 +28,23 @@ const officeSettingsSchema = z.record(z.string(), z.unknown()).superRefine((valu
   if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
+/** Staff tokens and their keys are trusted only over TLS. */
+const httpsUrl = z.string().url().startsWith('https://', 'must be an https URL');
+
+/**
+ * Who signs staff tokens when it is not a user pool of this stack. `issuer` is exactly the tokens'
+ * `iss`, `audience` their `aud`; `jwksUri` defaults to `<issuer>/.well-known/jwks.json`. Strict, so
+ * a misspelt `jwksUrl` stops the synth instead of leaving the functions at the default.
+ */
+export const externalStaffIssuerSchema = z
+  .object({
+    issuer: httpsUrl,
+    audience: z.string().min(1),
+    jwksUri: httpsUrl.optional(),
+  })
+  .strict();
+export type ExternalStaffIssuer = z.infer<typeof externalStaffIssuerSchema>;
+
 export const deploymentSettingsSchema = z
   .object({
     /** Names the stacks (`huifang-<stage>-stateful`), so several stages can share one account. */
@@ -51,23 +68,19 @@ export const deploymentSettingsSchema = z
     /** Office-tunable rules, passed to the functions as `HUIFANG_SETTINGS`; checked here, not at the first cold start. */
     officeSettings: fromJsonContext(officeSettingsSchema).optional(),
     /**
-     * A Cognito user pool and app client that already exist, trusted instead of creating a pool. Needed
-     * in aws-cn, where CloudFormation offers no `AWS::Cognito::UserPool`: the functions then verify
-     * tokens of a pool in another Region (aws-jwt-verify reads the Region from the pool id).
+     * An OIDC/JWT issuer that already signs staff tokens (RS256, keys published as a JWKS), trusted
+     * instead of creating a Cognito user pool. Required in aws-cn, where CloudFormation offers no
+     * `AWS::Cognito::UserPool`: the government's own identity provider keeps staff sign-in inside
+     * mainland China. Its tokens carry the role in `groups` (or `role`) and `zoneId` / `teamId`.
      */
-    existingStaffUserPool: fromJsonContext(
-      z.object({
-        userPoolId: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/, 'a user pool id such as ap-east-1_AbC123'),
-        clientId: z.string().regex(/^[0-9a-z]{1,128}$/, 'an app client id'),
-      }),
-    ).optional(),
+    externalStaffIssuer: fromJsonContext(externalStaffIssuerSchema).optional(),
   })
   .superRefine((settings, ctx) => {
-    if (settings.region && partitionOf(settings.region) === 'aws-cn' && !settings.existingStaffUserPool) {
+    if (settings.region && partitionOf(settings.region) === 'aws-cn' && !settings.externalStaffIssuer) {
       ctx.addIssue({
         code: 'custom',
-        path: ['existingStaffUserPool'],
-        message: `Cognito user pools are not offered in ${settings.region}; set existingStaffUserPool to a pool in another Region`,
+        path: ['externalStaffIssuer'],
+        message: `Cognito user pools are not offered in ${settings.region}; set externalStaffIssuer to the issuer that signs staff tokens, e.g. {"issuer":"https://idp.example.gov.cn","audience":"huifang"}`,
       });
     }
   });
@@ -96,7 +109,7 @@ export function readDeploymentSettings({ context, env }: SettingsSources): Deplo
     publicBaseUrl: context('publicBaseUrl'),
     smsGateway: context('smsGateway'),
     officeSettings: context('officeSettings'),
-    existingStaffUserPool: context('existingStaffUserPool'),
+    externalStaffIssuer: context('externalStaffIssuer'),
   });
   if (!parsed.success) {
     throw new Error(`huifang deployment settings are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

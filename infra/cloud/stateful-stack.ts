@@ -1,15 +1,17 @@
 /**
- * What must survive a redeploy: the table (and its key) and the staff user pool. Kept apart from the
- * functions so the stateless stack can be destroyed and rebuilt freely.
+ * What must survive a redeploy: the table (and its key) and the staff user pool, when the app has
+ * one. Kept apart from the functions so the stateless stack can be destroyed and rebuilt freely.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { HuifangTable } from './huifang-table';
-import { StaffUserPool, type StaffDirectory } from './staff-user-pool';
+import type { ExternalStaffIssuer } from './settings';
+import type { StaffIdentity } from './staff-identity';
+import { StaffUserPool } from './staff-user-pool';
 
 export interface StatefulStackProps extends StackProps {
-  /** Trust this pool instead of creating one (aws-cn has no Cognito user pools); see `DeploymentSettings`. */
-  existingStaffUserPool?: StaffDirectory;
+  /** Trust this issuer instead of creating a user pool (aws-cn has none); see `DeploymentSettings`. */
+  externalStaffIssuer?: ExternalStaffIssuer;
 }
 
 /**
@@ -21,22 +23,23 @@ export interface StatefulStackProps extends StackProps {
  */
 export class StatefulStack extends Stack {
   readonly data: HuifangTable;
-  /** Undefined when an existing pool is trusted. */
+  /** Undefined when an external issuer is trusted. */
   readonly staffUserPool?: StaffUserPool;
-  readonly staff: StaffDirectory;
+  /** Who signs staff tokens, for the functions' environment. */
+  readonly staff: StaffIdentity;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
     this.data = new HuifangTable(this, 'Data');
-    if (props.existingStaffUserPool) {
-      this.staff = props.existingStaffUserPool;
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    if (props.externalStaffIssuer) {
+      this.staff = { kind: 'external-issuer', issuer: props.externalStaffIssuer };
     } else {
       this.staffUserPool = new StaffUserPool(this, 'Staff');
-      this.staff = this.staffUserPool.directory;
+      this.staff = { kind: 'user-pool', directory: this.staffUserPool.directory };
+      // Staff accounts are created in this pool, so the operator needs its ids; an external issuer has its own console.
+      new CfnOutput(this, 'UserPoolId', { value: this.staffUserPool.directory.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.staffUserPool.directory.clientId });
     }
-
-    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
-    new CfnOutput(this, 'UserPoolId', { value: this.staff.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.staff.clientId });
   }
 }

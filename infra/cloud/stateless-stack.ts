@@ -11,6 +11,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { HuifangFunction } from './huifang-function';
 import type { DeploymentSettings } from './settings';
+import { staffIdentityEnvironment } from './staff-identity';
 import type { StatefulStack } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -54,8 +55,7 @@ export class StatelessStack extends Stack {
     // only the origin (and in mainland China it is not publicly reachable without an ICP filing).
     const publicBaseUrl = settings.publicBaseUrl ?? this.api.apiEndpoint;
     const environment: Record<string, string> = {
-      HUIFANG_USER_POOL_ID: stateful.staff.userPoolId,
-      HUIFANG_USER_POOL_CLIENT_ID: stateful.staff.clientId,
+      ...staffIdentityEnvironment(stateful.staff),
       HUIFANG_SMS_GATEWAY: settings.smsGateway,
       HUIFANG_PUBLIC_BASE_URL: publicBaseUrl,
       ...(settings.officeSettings ? { HUIFANG_SETTINGS: JSON.stringify(settings.officeSettings) } : {}),

@@ -6,7 +6,7 @@ import cdkJson from '../../cdk.json' with { type: 'json' };
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition';
 import { roles } from '../../functions/core/auth/principal';
-import { cloudEnvSchema } from '../../functions/deps';
+import { cloudEnvSchema, staffIdentityVariables } from '../../functions/deps';
 import { readDeploymentSettings } from '../../infra/cloud/settings';
 import { StatefulStack } from '../../infra/cloud/stateful-stack';
 import { skipBundling, synthesizeHuifang, type SynthesizedHuifang } from './synth-huifang';
@@ -40,7 +40,11 @@ function producedValue(huifang: SynthesizedHuifang, reference: unknown): unknown
   return huifang.stateful.toJSON().Outputs[ref!.OutputName]?.Value;
 }
 
-/** Every environment variable the functions must be given: required in `cloudEnvSchema`, no default. */
+/**
+ * Every environment variable the functions must be given whatever signs staff tokens: required in
+ * `cloudEnvSchema`, no default. The staff identity variables are optional one by one; the schema
+ * requires all of one variant (`staffIdentityVariables`) and none of the other.
+ */
 const requiredFunctionEnv = Object.entries(cloudEnvSchema.shape)
   .filter(([, schema]) => !schema.safeParse(undefined).success)
   .map(([name]) => name);
@@ -159,7 +163,8 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
       const { api, sweeper } = lambdaFunctions(huifang.stateless);
       for (const fn of [api, sweeper]) {
         const env = fn.properties.Environment.Variables;
-        expect(Object.keys(env)).toEqual(expect.arrayContaining(requiredFunctionEnv));
+        expect(Object.keys(env)).toEqual(expect.arrayContaining([...requiredFunctionEnv, ...staffIdentityVariables.cognito]));
+        for (const name of [...staffIdentityVariables.issuer, 'HUIFANG_JWKS_URI']) expect(env).not.toHaveProperty(name);
         expect(env).not.toHaveProperty('AWS_REGION');
         expect(producedValue(huifang, env.HUIFANG_USER_POOL_ID)).toEqual({ Ref: pool.logicalId });
         expect(producedValue(huifang, env.HUIFANG_USER_POOL_CLIENT_ID)).toEqual({ Ref: client.logicalId });
@@ -245,12 +250,12 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
 });
 
 describe.each(['cn-north-1', 'cn-northwest-1'])('huifang cloud app, aws-cn partition (%s)', (region) => {
-  const existingStaffUserPool = { userPoolId: 'ap-east-1_Example1', clientId: 'exampleclientid123' };
+  const externalStaffIssuer = { issuer: 'https://idp.example.gov.cn/realms/staff', audience: 'huifang', jwksUri: 'https://idp.example.gov.cn/realms/staff/certs' };
   let huifang: SynthesizedHuifang;
   beforeAll(() => {
     // cdk.json makes CloudFormation's rules for the region errors, so a resource type the region
     // lacks would fail this synth (see the user pool test under 'deployment settings').
-    huifang = synthesizeHuifang({ stage: 'test', account: '123456789012', region, existingStaffUserPool, ...skipBundling });
+    huifang = synthesizeHuifang({ stage: 'test', account: '123456789012', region, externalStaffIssuer, ...skipBundling });
   }, SYNTH_TIMEOUT);
 
   it('writes no literal arn:aws or arn:aws-cn partition', () => {
@@ -277,14 +282,20 @@ describe.each(['cn-north-1', 'cn-northwest-1'])('huifang cloud app, aws-cn parti
     for (const partition of arnJoins) expect(partition).toEqual({ Ref: 'AWS::Partition' });
   });
 
-  it('creates no user pool and trusts the configured one', () => {
+  it('creates no user pool and gives the functions the external issuer instead', () => {
     huifang.stateful.resourceCountIs('AWS::Cognito::UserPool', 0);
+    huifang.stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+    for (const output of ['UserPoolId', 'UserPoolClientId']) expect(huifang.stateful.toJSON().Outputs).not.toHaveProperty(output);
     const { api, sweeper } = lambdaFunctions(huifang.stateless);
     for (const fn of [api, sweeper]) {
-      expect(fn.properties.Environment.Variables).toMatchObject({
-        HUIFANG_USER_POOL_ID: existingStaffUserPool.userPoolId,
-        HUIFANG_USER_POOL_CLIENT_ID: existingStaffUserPool.clientId,
+      const env = fn.properties.Environment.Variables;
+      expect(Object.keys(env)).toEqual(expect.arrayContaining([...requiredFunctionEnv, ...staffIdentityVariables.issuer]));
+      expect(env).toMatchObject({
+        HUIFANG_JWT_ISSUER: externalStaffIssuer.issuer,
+        HUIFANG_JWT_AUDIENCE: externalStaffIssuer.audience,
+        HUIFANG_JWKS_URI: externalStaffIssuer.jwksUri,
       });
+      for (const name of staffIdentityVariables.cognito) expect(env).not.toHaveProperty(name);
     }
   });
 
@@ -298,9 +309,30 @@ describe.each(['cn-north-1', 'cn-northwest-1'])('huifang cloud app, aws-cn parti
 describe('deployment settings', () => {
   const read = (context: Record<string, unknown>) => readDeploymentSettings({ context: (key) => context[key], env: {} });
 
-  it('refuses an aws-cn region without an existing user pool, since aws-cn has no Cognito user pools', () => {
-    expect(() => read({ region: 'cn-north-1' })).toThrow(/existingStaffUserPool: Cognito user pools are not offered in cn-north-1/);
+  it('refuses an aws-cn region without an external staff issuer, since aws-cn has no Cognito user pools', () => {
+    expect(() => read({ region: 'cn-north-1' })).toThrow(/externalStaffIssuer: Cognito user pools are not offered in cn-north-1; set externalStaffIssuer/);
   });
+
+  it('accepts externalStaffIssuer as a -c JSON string, and only https URLs and known keys in it', () => {
+    const settings = read({ region: 'cn-northwest-1', externalStaffIssuer: '{"issuer":"https://idp.example.gov.cn","audience":"huifang"}' });
+    expect(settings.externalStaffIssuer).toEqual({ issuer: 'https://idp.example.gov.cn', audience: 'huifang' });
+    expect(() => read({ externalStaffIssuer: { issuer: 'http://idp.example.gov.cn', audience: 'huifang' } })).toThrow(/externalStaffIssuer\.issuer: must be an https URL/);
+    expect(() => read({ externalStaffIssuer: { issuer: 'https://idp.example.gov.cn', audience: 'huifang', jwksUrl: 'https://idp.example.gov.cn/certs' } })).toThrow(/externalStaffIssuer/);
+    expect(() => read({ externalStaffIssuer: { issuer: 'https://idp.example.gov.cn' } })).toThrow(/externalStaffIssuer\.audience/);
+  });
+
+  it('may trust an external issuer in the aws partition too: then no user pool, and the JWT variables', () => {
+    const issuer = '{"issuer":"https://login.example.com","audience":"huifang"}';
+    const huifang = synthesizeHuifang({ stage: 'test', externalStaffIssuer: issuer, ...skipBundling });
+    huifang.stateful.resourceCountIs('AWS::Cognito::UserPool', 0);
+    const { api, sweeper } = lambdaFunctions(huifang.stateless);
+    for (const fn of [api, sweeper]) {
+      const env = fn.properties.Environment.Variables;
+      expect(env).toMatchObject({ HUIFANG_JWT_ISSUER: 'https://login.example.com', HUIFANG_JWT_AUDIENCE: 'huifang' });
+      expect(env).not.toHaveProperty('HUIFANG_JWKS_URI');
+      expect(env).not.toHaveProperty('HUIFANG_USER_POOL_ID');
+    }
+  }, SYNTH_TIMEOUT);
 
   it('is right to: with cdk.json, a Cognito user pool in cn-north-1 fails the synth', () => {
     const app = new App({ context: cdkJson.context });

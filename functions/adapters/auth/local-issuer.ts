@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { JwtVerifier } from 'aws-jwt-verify';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { Role } from '../../core/auth/principal';
 import { claimsFor, jwtStaffAuthenticator, type JwtPayloadVerifier, type StaffAuthenticator } from './staff-authenticator';
@@ -62,7 +62,7 @@ export class LocalIssuer {
 
   /** The verifier for this issuer's tokens (the JWKS is handed over, never fetched). */
   authenticator(jwksUri: string): StaffAuthenticator {
-    const verifier = JwtRsaVerifier.create({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri });
+    const verifier = JwtVerifier.create({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri });
     verifier.cacheJwks(this.jwks() as Parameters<typeof verifier.cacheJwks>[0]);
     return jwtStaffAuthenticator(verifier as unknown as JwtPayloadVerifier);
   }

@@ -6,23 +6,35 @@ export interface StaffAuthenticator {
   authenticate(token: string): Promise<Principal>;
 }
 
-/** Anything that verifies a JWT and answers its payload: aws-jwt-verify's Cognito and RSA verifiers. */
+/** Anything that verifies a JWT and answers its payload: aws-jwt-verify's Cognito and generic verifiers. */
 export interface JwtPayloadVerifier {
   verify(token: string): Promise<Record<string, unknown>>;
 }
 
+/** The first element of an array claim such as `groups`; anything else has none. */
+function firstOf(claim: unknown): unknown {
+  return Array.isArray(claim) ? claim[0] : undefined;
+}
+
 /**
- * Claims huifang reads, the same from Cognito ID tokens and the local issuer: the role is the
- * first of `cognito:groups`, the zone and team are the `custom:zoneId` / `custom:teamId` attributes.
+ * Claims huifang reads. Cognito ID tokens and the local issuer name them the Cognito way: the role is
+ * the first of `cognito:groups`, the zone and team are the `custom:zoneId` / `custom:teamId`
+ * attributes. Other OIDC issuers (a government identity provider in aws-cn, where Cognito user pools
+ * do not exist) cannot mint `cognito:` or `custom:` claims, so their usual names are read next: role
+ * from the first of `groups`, else `role`; username from `preferred_username`, `username`, `sub`;
+ * `zoneId` and `teamId` as they are.
+ *
+ * @example
+ * principalFromClaims({ sub: 'u1', preferred_username: 'li.wei', groups: ['office'] });
+ * // { sub: 'u1', username: 'li.wei', role: 'office' }
  */
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
-  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]) : [];
   const parsed = principalSchema.safeParse({
     sub: claims.sub,
-    username: claims['cognito:username'] ?? claims.username ?? claims.sub,
-    role: groups[0],
-    zoneId: claims['custom:zoneId'] || undefined,
-    teamId: claims['custom:teamId'] || undefined,
+    username: claims['cognito:username'] ?? claims.preferred_username ?? claims.username ?? claims.sub,
+    role: firstOf(claims['cognito:groups']) ?? firstOf(claims.groups) ?? claims.role,
+    zoneId: claims['custom:zoneId'] || claims.zoneId || undefined,
+    teamId: claims['custom:teamId'] || claims.teamId || undefined,
   });
   if (!parsed.success) throw new DomainError('auth.invalid', 'The token does not name a huifang role.');
   return parsed.data;
