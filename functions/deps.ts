@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { z } from 'zod';
 import { jwtStaffAuthenticator, type JwtPayloadVerifier } from './adapters/auth/staff-authenticator';
-import { officialCalendar } from './adapters/calendar/official-calendar';
+import { officialCalendarWith } from './adapters/calendar/official-calendar';
 import { systemClock } from './adapters/clock/clocks';
 import { documentClient } from './adapters/dynamodb/client';
 import { dynamoStores } from './adapters/dynamodb/stores';
@@ -59,6 +59,8 @@ export const cloudEnvSchema = z
     /** Office-tunable rules as JSON (see core/settings.ts); every field optional. */
     HUIFANG_SETTINGS: jsonObject.pipe(settingsSchema).optional(),
     HUIFANG_PUBLIC_BASE_URL: z.string().url(),
+    /** Shared with an outside ledger that signs `POST /api/v1/events/issue-closed`; unset: that route answers 503. */
+    HUIFANG_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   })
   .superRefine((env, ctx) => {
     const cognito = env.HUIFANG_USER_POOL_ID !== undefined || env.HUIFANG_USER_POOL_CLIENT_ID !== undefined;
@@ -108,14 +110,15 @@ export function staffVerifier(env: CloudEnv) {
 export function cloudCoreDeps(env: CloudEnv): CoreDeps {
   const endpoint = env.HUIFANG_DYNAMODB_ENDPOINT ? { endpoint: env.HUIFANG_DYNAMODB_ENDPOINT } : {};
   const table = { doc: documentClient({ region: env.AWS_REGION, ...endpoint }), name: env.HUIFANG_TABLE_NAME };
+  const settings = settingsSchema.parse({ ...env.HUIFANG_SETTINGS, publicBaseUrl: env.HUIFANG_PUBLIC_BASE_URL });
   return {
     clock: systemClock,
     ids: ulidIds(systemClock),
     tokens: surveyTokens,
-    calendar: officialCalendar,
+    calendar: officialCalendarWith(settings.calendarOverrides),
     surveys: defaultSurveyCatalog(),
     sms: logSmsGateway,
-    settings: settingsSchema.parse({ ...env.HUIFANG_SETTINGS, publicBaseUrl: env.HUIFANG_PUBLIC_BASE_URL }),
+    settings,
     ...dynamoStores(table),
   };
 }
@@ -126,6 +129,7 @@ export function cloudApiDeps(env: CloudEnv): ApiDeps {
     core: cloudCoreDeps(env),
     auth: jwtStaffAuthenticator(staffVerifier(env) as unknown as JwtPayloadVerifier),
     clientAddress: (c: Context) => (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } })?.event?.requestContext?.http?.sourceIp ?? 'unknown',
+    ...(env.HUIFANG_WEBHOOK_SECRET ? { webhookSecret: env.HUIFANG_WEBHOOK_SECRET } : {}),
   };
 }
 

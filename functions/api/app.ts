@@ -3,12 +3,18 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps, ApiEnv } from './env';
 import { jsonError } from './error-mapper';
 import { requireStaff } from './auth-middleware';
+import { appealRoutes } from './routes/appeals';
+import { calendarRoutes } from './routes/calendar';
 import { callbackTaskRoutes } from './routes/callback-tasks';
+import { categoryRoutes } from './routes/categories';
+import { eventRoutes } from './routes/events';
 import { apiLinks, homeRoutes } from './routes/home';
+import { issueImportRoutes } from './routes/issue-import';
 import { issueRoutes } from './routes/issues';
 import { openApiDocument } from './routes/openapi';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
+import { responseRoutes } from './routes/responses';
 import { surveyRoutes } from './routes/survey';
 
 /**
@@ -39,11 +45,18 @@ export function createApp(deps: ApiDeps) {
 
   const api = new Hono<ApiEnv>();
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  // Signed with the webhook secret, not a staff token: before the staff middleware.
+  api.route('/events', eventRoutes(deps));
   api.use('*', requireStaff(deps));
   api.route('/', orgRoutes(deps));
+  api.route('/issues/import', issueImportRoutes(deps));
   api.route('/issues', issueRoutes(deps));
   api.route('/callback-tasks', callbackTaskRoutes(deps));
+  api.route('/categories', categoryRoutes(deps));
+  api.route('/calendar', calendarRoutes(deps));
   api.route('/reports', reportRoutes(deps));
+  api.route('/responses', responseRoutes(deps));
+  api.route('/appeals', appealRoutes(deps));
   app.route('/api/v1', api);
 
   app.notFound((c) => c.json({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }, 404));

@@ -9,6 +9,8 @@ export interface ApiDeps {
   auth: StaffAuthenticator;
   /** The caller's network address (rate limits); each host reads it its own way. */
   clientAddress(c: Context): string;
+  /** The shared secret outside ledgers sign webhooks with; without it the webhook answers 503. */
+  webhookSecret?: string;
 }
 
 /** Hono typing: the verified principal on staff routes. */

@@ -15,11 +15,25 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'invitation.not_found': 404,
   'reference.unknown': 422,
   'issue.not_open': 409,
+  'issue.not_closed': 409,
+  'issue.changed': 409,
+  'issue.cannot_escalate': 409,
+  'issue.cannot_bounce': 409,
   'task.already_done': 409,
   'invitation.already_answered': 409,
   'invitation.not_open': 409,
   'invitation.expired': 410,
+  'response.not_found': 404,
+  'appeal.not_found': 404,
+  'response.excluded': 409,
+  'appeal.already_open': 409,
+  'appeal.already_decided': 409,
   'rate.limited': 429,
+  'issue.duplicate': 409,
+  'webhook.bad_signature': 401,
+  'webhook.stale': 401,
+  // A server-side gap, not the sender's fault: a 5xx makes senders retry until the secret is set.
+  'webhook.not_configured': 503,
 };
 
 /** The contract's error body: `{error, message, details?}`. */

@@ -14,11 +14,13 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   return result.data;
 }
 
-/** The JSON body of a request, validated; malformed JSON is a 400 like any other bad input. */
+/** The JSON body of a request, validated; malformed JSON is a 400 like any other bad input, an empty body is `{}`. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   let body: unknown;
   try {
-    body = await c.req.json();
+    // An empty body reads as `{}`: actions without fields (start) need not send one.
+    const text = await c.req.text();
+    body = text.trim() === '' ? {} : JSON.parse(text);
   } catch {
     throw new DomainError('validation.failed', 'The body must be JSON.', [{ code: 'body.invalid_json', path: '(body)', message: 'not valid JSON' }]);
   }

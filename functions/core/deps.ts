@@ -2,6 +2,7 @@ import type { Settings } from './settings';
 import type { WorkingDayCalendar } from './scheduling/working-days';
 import type { SurveyCatalog } from './surveys/definition';
 import type {
+  AppealStore,
   Clock,
   CounterStore,
   IdGen,
@@ -9,6 +10,7 @@ import type {
   IssueStore,
   OrgStore,
   RateLimitStore,
+  ResponseStore,
   SmsGateway,
   SurveyTokens,
   TaskStore,
@@ -29,4 +31,6 @@ export interface CoreDeps {
   invitations: InvitationStore;
   counters: CounterStore;
   rateLimits: RateLimitStore;
+  responses: ResponseStore;
+  appeals: AppealStore;
 }

@@ -11,14 +11,27 @@ export type ErrorCode =
   | 'not_found'
   | 'issue.not_found'
   | 'issue.not_open'
+  | 'issue.not_closed'
+  | 'issue.changed'
+  | 'issue.cannot_escalate'
+  | 'issue.cannot_bounce'
   | 'task.not_found'
   | 'task.already_done'
   | 'invitation.not_found'
   | 'invitation.expired'
   | 'invitation.already_answered'
   | 'invitation.not_open'
+  | 'response.not_found'
+  | 'response.excluded'
+  | 'appeal.not_found'
+  | 'appeal.already_open'
+  | 'appeal.already_decided'
   | 'rate.limited'
-  | 'reference.unknown';
+  | 'reference.unknown'
+  | 'issue.duplicate'
+  | 'webhook.bad_signature'
+  | 'webhook.stale'
+  | 'webhook.not_configured';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -1,5 +1,6 @@
 import type { Scope } from './auth/principal';
-import type { CallbackTask, TaskKind, TaskStatus } from './tasks/callback-task';
+import type { Appeal, AppealStatus } from './appeals/appeal';
+import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from './tasks/callback-task';
 import type { Invitation } from './invitations/invitation';
 import type { Issue, IssueStatus, LedgerEvent } from './ledger/issue';
 import type { Enterprise, Team, Zone } from './org/org';
@@ -54,24 +55,70 @@ export interface OrgStore {
 export interface ClosureWrite {
   issue: Issue;
   task: CallbackTask;
-  invitation: Invitation;
+  /** Absent on a re-close whose enterprise was already surveyed about this issue. */
+  invitation?: Invitation;
   event: LedgerEvent;
 }
 
+/** One hop of the ledger: the issue as it becomes, its event, and what the hop withdraws. */
+export interface TransitionWrite {
+  issue: Issue;
+  /** The issue as read; the write happens only if it is still that version. */
+  previous: Issue;
+  event: LedgerEvent;
+  cancel?: { invitation?: Invitation; task?: CallbackTask };
+}
+
+/**
+ * An issue's id in an outside ledger: `source` names the ledger (lower-case letters, digits, `-`),
+ * `externalId` is its own id there. One issue per ref, ever, so an import can be sent twice.
+ */
+export interface ExternalRef {
+  source: string;
+  externalId: string;
+}
+
 export interface IssueStore {
-  create(issue: Issue, event: LedgerEvent): Promise<void>;
+  /**
+   * Writes a new issue and its first event in one transaction. With `externalRef` the same
+   * transaction claims the ref, and nothing is written when an issue holds it already: that throws
+   * `issue.duplicate` with `details.issueId`, the issue that holds it.
+   */
+  create(issue: Issue, event: LedgerEvent, externalRef?: ExternalRef): Promise<void>;
+  /** The id of the issue that holds an outside ledger's ref, if any. */
+  issueIdByExternalRef(ref: ExternalRef): Promise<string | undefined>;
   get(id: string): Promise<Issue | undefined>;
   list(scope: Scope, status: IssueStatus | undefined, page: PageRequest): Promise<Page<Issue>>;
   events(issueId: string): Promise<LedgerEvent[]>;
   /** Writes the closure in one transaction if `previous` is still current; `already_closed` when another write won. */
   close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'>;
+  /** Writes a hop in one transaction; `conflict` when the issue moved meanwhile. */
+  transition(write: TransitionWrite): Promise<'done' | 'conflict'>;
+}
+
+/** What completing a task writes besides the task itself. */
+export interface TaskEffects {
+  counters?: CounterDelta[];
+  followUpTask?: CallbackTask;
+  followUpInvitation?: Invitation;
 }
 
 export interface TaskStore {
   get(id: string): Promise<CallbackTask | undefined>;
-  list(scope: Scope, filter: { kind?: TaskKind; status?: TaskStatus }, page: PageRequest): Promise<Page<CallbackTask>>;
-  /** Stores the completed task if it is still open; false when it was done already. */
-  complete(task: CallbackTask): Promise<boolean>;
+  /** `overdueAt`: only open tasks due before that instant (a key range, not a filter). */
+  list(scope: Scope, filter: { kind?: TaskKind; status?: TaskStatus; overdueAt?: Date }, page: PageRequest): Promise<Page<CallbackTask>>;
+  /**
+   * Stores the completed task if it is still open, with what completing it causes, in ONE
+   * transaction: phone-rating counters, and for a rectification the re-callback and follow-up survey.
+   * False when it was done already.
+   */
+  complete(task: CallbackTask, effects?: TaskEffects): Promise<boolean>;
+  /** Stores one more unanswered call, if the task is still open with `previousAttempts` calls. */
+  recordAttempt(task: CallbackTask, previousAttempts: number): Promise<boolean>;
+  /** Open tasks whose next overdue step is due at or before `now`, oldest first. */
+  overdue(now: Date, limit: number): Promise<CallbackTask[]>;
+  /** Records an overdue step (`raised` carries the new level and next check) if the task is still open at `previous`. */
+  markOverdue(raised: CallbackTask, previous: OverdueLevel | undefined): Promise<boolean>;
 }
 
 /** The answer transaction: response, invitation -> answered, counters, maybe a rectification. */
@@ -95,6 +142,12 @@ export interface SurveyResponse {
   score: number;
   answers: Answers;
   answeredAt: string;
+  /** The appeal under review, while one is pending: a response has at most one open appeal. */
+  openAppealId?: string;
+  /** Set by an approved appeal: the answer no longer counts in any score, but is kept, marked. */
+  excludedAt?: string;
+  excludedBy?: string;
+  appealId?: string;
 }
 
 export interface InvitationStore {
@@ -119,4 +172,27 @@ export interface CounterStore {
 export interface RateLimitStore {
   /** Adds one hit for `key` in the window starting at `windowStart`; returns the hits so far. */
   hit(key: string, windowStart: Date, expiresAt: Date): Promise<number>;
+}
+
+/** Recorded answers, read one at a time by the invitation they answer. */
+export interface ResponseStore {
+  get(invitationId: string): Promise<SurveyResponse | undefined>;
+}
+
+/** The approval transaction: appeal -> approved, its response marked excluded, the answer taken out of its counters. */
+export interface AppealApproval {
+  appeal: Appeal;
+  counters: CounterDelta[];
+}
+
+/** Appeals (申诉) against ratings and their review; every appeal is kept. */
+export interface AppealStore {
+  get(id: string): Promise<Appeal | undefined>;
+  list(scope: Scope, filter: { status?: AppealStatus }, page: PageRequest): Promise<Page<Appeal>>;
+  /** Stores a pending appeal and marks its response as under appeal; false when the response has an open appeal, is excluded, or is gone. */
+  file(appeal: Appeal): Promise<boolean>;
+  /** ONE transaction, applied only while the appeal is pending; `already_decided` changes nothing. */
+  approve(write: AppealApproval): Promise<'approved' | 'already_decided'>;
+  /** The appeal -> rejected (the rating keeps counting), only while it is pending. */
+  reject(appeal: Appeal): Promise<'rejected' | 'already_decided'>;
 }

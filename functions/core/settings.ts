@@ -1,9 +1,32 @@
 import { z } from 'zod';
+import { categorySettingsSchema, defaultCategories } from './ledger/categories';
+import { calendarOverridesSchema } from './scheduling/calendar-override';
+
+/** The named service function groups (服务功能组) that central dispatch can hand an issue to. */
+export const defaultFunctionGroups = [
+  { id: 'finance', name: '金融服务组' },
+  { id: 'labour', name: '人社用工组' },
+  { id: 'approval', name: '审批服务组' },
+  { id: 'policy', name: '政策服务组' },
+  { id: 'factors', name: '要素保障组' },
+];
 
 /** Rules the office can tune. Parsed once by the composition root; every field has a default. */
 export const settingsSchema = z.object({
+  functionGroups: z
+    .array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), name: z.string().min(1).max(40) }))
+    .min(1)
+    .default(defaultFunctionGroups),
   /** A callback is due by the end of this working day after closure. */
   callbackDueWorkingDays: z.number().int().min(1).max(30).default(3),
+  /** The ledger's categories; one may give its callback another number of working days. */
+  categories: categorySettingsSchema.default(() => defaultCategories.map((c) => ({ ...c }))),
+  /** State Council notices loaded by the office, laid over the shipped calendar (see scheduling/calendar-override.ts). */
+  calendarOverrides: calendarOverridesSchema.default([]),
+  /** Calls that may go unanswered before a callback is recorded as unreachable. */
+  callbackAttempts: z.number().int().min(1).max(10).default(3),
+  /** An overdue task goes to the zone dispatcher at once, and to the office this many working days later. */
+  overdueToOfficeWorkingDays: z.number().int().min(1).max(30).default(2),
   /** A rectification opened by a low score is due by the end of this working day. */
   rectificationDueWorkingDays: z.number().int().min(1).max(60).default(5),
   /** The survey SMS goes out this long after closure. */

@@ -1,5 +1,6 @@
 import type { LocalUser } from '../../functions/adapters/auth/local-issuer';
 import type { OrgStore } from '../../functions/core/ports';
+import { defaultFunctionGroups } from '../../functions/core/settings';
 
 /** Every demo user shares this password; the local host says so on start. */
 export const DEMO_PASSWORD = 'huifang-demo';
@@ -19,6 +20,6 @@ export async function demoUsers(org: OrgStore): Promise<DemoUser[]> {
     user({ sub: 'office', username: 'office', role: 'office' }),
     ...zones.map((z) => user({ sub: `dispatcher-${z.id}`, username: `dispatcher-${z.id}`, role: 'zone-dispatcher', zoneId: z.id })),
     ...teams.map((t) => user({ sub: `member-${t.id}`, username: `member-${t.id}`, role: 'team-member', zoneId: t.zoneId, teamId: t.id })),
-    user({ sub: 'function-group', username: 'function-group', role: 'function-group' }),
+    user({ sub: 'function-group', username: 'function-group', role: 'function-group', functionGroupId: defaultFunctionGroups[0]?.id ?? 'finance' }),
   ];
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { LocalIssuer } from '../../functions/adapters/auth/local-issuer';
-import { officialCalendar } from '../../functions/adapters/calendar/official-calendar';
+import { loadLocalWebhookSecret } from '../../functions/adapters/auth/local-webhook-secret';
+import { officialCalendarWith } from '../../functions/adapters/calendar/official-calendar';
 import { SettableClock } from '../../functions/adapters/clock/clocks';
 import { documentClient } from '../../functions/adapters/dynamodb/client';
 import { DynamoOrgStore } from '../../functions/adapters/dynamodb/org-store';
@@ -44,6 +45,7 @@ export async function buildLocalHost(options: LocalHostOptions) {
   const clock = new SettableClock();
   const outbox = new LocalOutbox(options.dataDir ? join(options.dataDir, 'outbox.jsonl') : undefined);
   const issuer = await LocalIssuer.load(options.dataDir);
+  const webhookSecret = await loadLocalWebhookSecret(options.dataDir);
   const doc = documentClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const table = { doc, name: options.tableName };
   const settings = settingsSchema.parse(options.settings ?? {});
@@ -51,7 +53,7 @@ export async function buildLocalHost(options: LocalHostOptions) {
     clock,
     ids: ulidIds(clock),
     tokens: surveyTokens,
-    calendar: officialCalendar,
+    calendar: officialCalendarWith(settings.calendarOverrides),
     surveys: defaultSurveyCatalog(),
     sms: outbox,
     settings,
@@ -61,14 +63,15 @@ export async function buildLocalHost(options: LocalHostOptions) {
     core,
     auth: issuer.authenticator(`${settings.publicBaseUrl}/local/jwks.json`),
     clientAddress: nodeClientAddress,
+    webhookSecret,
   };
   const app = createApp(api);
   // Local routes go first so that the app's not-found handler never shadows them.
-  const host = localRoutes({ core, clock, outbox, issuer });
+  const host = localRoutes({ core, clock, outbox, issuer, webhookSecret });
   host.route('/', app);
   host.onError(jsonError);
   host.notFound((c) => c.json({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }, 404));
-  return { app: host, core, clock, outbox, issuer, table, org: new DynamoOrgStore(table), close: () => doc.destroy() };
+  return { app: host, core, clock, outbox, issuer, webhookSecret, table, org: new DynamoOrgStore(table), close: () => doc.destroy() };
 }
 
 export type LocalHost = Awaited<ReturnType<typeof buildLocalHost>>;

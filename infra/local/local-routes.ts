@@ -9,6 +9,7 @@ import type { CoreDeps } from '../../functions/core/deps';
 import { runSweeper } from '../../functions/jobs/sweeper';
 import { apiLinks, homeRoutes } from '../../functions/api/routes/home';
 import { jsonBody } from '../../functions/api/validation';
+import { REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../functions/api/webhook-signature';
 import { demoUsers } from './demo-users';
 
 const TOKEN_TTL_SECONDS = 8 * 60 * 60;
@@ -23,7 +24,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** The routes only the local host has: demo sign-in, the SMS outbox, the settable clock, a sweep on demand. */
-export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox: LocalOutbox; issuer: LocalIssuer }) {
+export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox: LocalOutbox; issuer: LocalIssuer; webhookSecret: string }) {
   return new Hono()
     .route(
       '/',
@@ -32,10 +33,19 @@ export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox
         { href: '/local/outbox', label: '短信发件箱 SMS outbox', note: 'the survey SMS the local gateway kept; open a link to answer' },
         { href: '/local/demo-users', label: '演示账号 demo users', note: 'sign in with POST /auth/token' },
         { href: '/local/clock', label: '时钟 clock', note: 'POST {"now": ISO | null} to move time; POST /local/sweep to run the sweeper' },
+        { href: '/local/webhook-secret', label: 'Webhook 密钥 secret', note: 'what an outside ledger signs POST /api/v1/events/issue-closed with' },
       ]),
     )
     .get('/local/demo-users', async (c) => c.json(await demoUsers(deps.core.org)))
     .get('/local/jwks.json', (c) => c.json(deps.issuer.jwks()))
+    .get('/local/webhook-secret', (c) =>
+      c.json({
+        secret: deps.webhookSecret,
+        url: '/api/v1/events/issue-closed',
+        headers: { [TIMESTAMP_HEADER]: 'unix seconds', [SIGNATURE_HEADER]: 'sha256=<hex of HMAC-SHA256(secret, timestamp + "." + raw body)>' },
+        replayWindowSeconds: REPLAY_WINDOW_SECONDS,
+      }),
+    )
     .post('/auth/token', async (c) => {
       const { username, password } = await jsonBody(c, credentialsSchema);
       const user = (await demoUsers(deps.core.org)).find((u) => u.username === username);

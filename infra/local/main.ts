@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
+import { readCalendarOverrideFile } from '../../functions/adapters/calendar/override-file';
 import { runSweeper } from '../../functions/jobs/sweeper';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, portTaken, startDynamoDbLocal, StartupError } from './dynamodb-local';
@@ -18,6 +19,8 @@ const envSchema = z.object({
   HUIFANG_DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   HUIFANG_SEED: z.enum(['demo', 'none', 'large']).default('demo'),
   HUIFANG_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** A JSON file of State Council notices (one object or an array) laid over the shipped calendar. */
+  HUIFANG_CALENDAR_FILE: z.string().min(1).optional(),
 });
 
 const TABLE = 'huifang';
@@ -27,6 +30,9 @@ async function main() {
   if (!parsed.success) throw new StartupError(`Bad setting: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const env = parsed.data;
   if (env.HUIFANG_SEED === 'large') throw new StartupError('HUIFANG_SEED=large is not built yet; use demo or none.');
+  const calendarOverrides = env.HUIFANG_CALENDAR_FILE
+    ? await readCalendarOverrideFile(env.HUIFANG_CALENDAR_FILE).catch((e: Error) => Promise.reject(new StartupError(e.message)))
+    : [];
 
   const started = Date.now();
   const portTakenMessage = `Port ${env.PORT} is taken; stop what uses it or start with PORT=3001 npm start.`;
@@ -46,7 +52,7 @@ async function main() {
     admin.destroy();
 
     const publicBaseUrl = `http://localhost:${env.PORT}`;
-    const host = await buildLocalHost({ endpoint: db.endpoint, tableName: TABLE, dataDir: env.HUIFANG_DATA_DIR, settings: { publicBaseUrl } });
+    const host = await buildLocalHost({ endpoint: db.endpoint, tableName: TABLE, dataDir: env.HUIFANG_DATA_DIR, settings: { publicBaseUrl, calendarOverrides } });
     // Zones, teams and enterprises first (a second), so that everyone can sign in at once; the
     // history follows in the background while the server already answers.
     const org = env.HUIFANG_SEED === 'demo' ? await seedDemoOrg(host) : 'none';
@@ -113,6 +119,7 @@ async function main() {
         `  ${seeded}`,
         `  sweeper         every ${env.HUIFANG_SWEEP_SECONDS} s (POST ${publicBaseUrl}/local/sweep to run it now)`,
         `  SMS outbox      ${publicBaseUrl}/local/outbox`,
+        `  ledger webhook  POST ${publicBaseUrl}/api/v1/events/issue-closed, signed with the secret at ${publicBaseUrl}/local/webhook-secret`,
         `  API             ${publicBaseUrl}/api/v1/openapi.json`,
         `  demo users      ${publicBaseUrl}/local/demo-users  (password for all: ${DEMO_PASSWORD})`,
         ...sample.map((u) => `    ${u.role.padEnd(16)} ${u.username}`),

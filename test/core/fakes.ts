@@ -3,15 +3,17 @@
  * They keep the semantics the rules rely on (conditional writes), nothing more.
  */
 import type { CoreDeps } from '../../functions/core/deps';
+import { DomainError } from '../../functions/core/errors';
 import type { Invitation } from '../../functions/core/invitations/invitation';
 import type { Issue, LedgerEvent } from '../../functions/core/ledger/issue';
-import type { AnswerWrite, ClosureWrite, SmsMessage, SurveyResponse } from '../../functions/core/ports';
+import type { AnswerWrite, ClosureWrite, SmsMessage, SurveyResponse, TransitionWrite } from '../../functions/core/ports';
 import { defaultSettings, type Settings } from '../../functions/core/settings';
 import { weekdaysOnlyCalendar } from '../../functions/core/scheduling/working-days';
 import type { CounterDelta } from '../../functions/core/scoring/counters';
 import type { CallbackTask } from '../../functions/core/tasks/callback-task';
 import { defaultSurveyCatalog } from '../../functions/adapters/surveys/catalog';
 import { demoEnterprises, demoTeams, demoZones } from '../../infra/local/seed/demo-org';
+import { fakeAppealStores } from './fake-appeals';
 
 const page = <T>(items: T[]) => ({ items, nextCursor: null });
 
@@ -20,6 +22,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   let seq = 0;
   const issues = new Map<string, Issue>();
   const events: LedgerEvent[] = [];
+  const externalRefs = new Map<string, string>();
   const tasks = new Map<string, CallbackTask>();
   const invitations = new Map<string, Invitation>();
   const tokens = new Map<string, string>();
@@ -43,23 +46,51 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       getEnterprise: async (id) => demoEnterprises.find((e) => e.id === id),
     },
     issues: {
-      create: async (issue, event) => void (issues.set(issue.id, issue), events.push(event)),
+      create: async (issue, event, ref) => {
+        const key = ref && `${ref.source}#${ref.externalId}`;
+        if (key && externalRefs.has(key)) throw new DomainError('issue.duplicate', `duplicate ${key}`, { issueId: externalRefs.get(key) });
+        if (key) externalRefs.set(key, issue.id);
+        issues.set(issue.id, issue);
+        events.push(event);
+      },
+      issueIdByExternalRef: async (ref) => externalRefs.get(`${ref.source}#${ref.externalId}`),
       get: async (id) => issues.get(id),
       list: async () => page([...issues.values()]),
       events: async (id) => events.filter((e) => e.issueId === id),
       close: async (w: ClosureWrite, previous: Issue) => {
-        if (issues.get(w.issue.id)?.updatedAt !== previous.updatedAt) return 'already_closed';
+        if (issues.get(w.issue.id)?.version !== previous.version) return 'already_closed';
         issues.set(w.issue.id, w.issue);
         tasks.set(w.task.id, w.task);
-        invitations.set(w.invitation.id, w.invitation);
+        if (w.invitation) invitations.set(w.invitation.id, w.invitation);
         events.push(w.event);
         return 'closed';
+      },
+      transition: async (w: TransitionWrite) => {
+        if (issues.get(w.issue.id)?.version !== w.previous.version) return 'conflict';
+        issues.set(w.issue.id, w.issue);
+        events.push(w.event);
+        const inv = w.cancel?.invitation;
+        if (inv && invitations.get(inv.id)?.status === 'scheduled') invitations.set(inv.id, { ...inv, status: 'cancelled' });
+        const task = w.cancel?.task;
+        if (task && tasks.get(task.id)?.status === 'open') tasks.set(task.id, { ...task, status: 'cancelled' });
+        return 'done';
       },
     },
     tasks: {
       get: async (id) => tasks.get(id),
       list: async () => page([...tasks.values()]),
-      complete: async (t) => (tasks.get(t.id)?.status === 'open' ? (tasks.set(t.id, t), true) : false),
+      complete: async (t, effects) => {
+        if (tasks.get(t.id)?.status !== 'open') return false;
+        tasks.set(t.id, t);
+        counters.push(...(effects?.counters ?? []));
+        if (effects?.followUpTask) tasks.set(effects.followUpTask.id, effects.followUpTask);
+        if (effects?.followUpInvitation) invitations.set(effects.followUpInvitation.id, effects.followUpInvitation);
+        return true;
+      },
+      recordAttempt: async (t, n) => (tasks.get(t.id)?.status === 'open' && (tasks.get(t.id)?.attempts ?? []).length === n ? (tasks.set(t.id, t), true) : false),
+      overdue: async (at) =>
+        [...tasks.values()].filter((t) => t.status === 'open' && t.overdueLevel !== 'office' && (t.overdueLevel === 'zone' ? t.nextOverdueCheckAt! : t.dueAt) <= at.toISOString()),
+      markOverdue: async (t, previous) => (tasks.get(t.id)?.status === 'open' && tasks.get(t.id)?.overdueLevel === previous ? (tasks.set(t.id, t), true) : false),
     },
     invitations: {
       get: async (id) => invitations.get(id),
@@ -88,6 +119,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
     },
     counters: { read: async () => [] },
     rateLimits: { hit: async () => 1 },
+    ...fakeAppealStores(responses).stores,
   };
   return {
     deps,

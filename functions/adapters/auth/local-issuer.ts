@@ -14,6 +14,7 @@ export interface LocalUser {
   role: Role;
   zoneId?: string;
   teamId?: string;
+  functionGroupId?: string;
 }
 
 /**

@@ -35,13 +35,14 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     role: firstOf(claims['cognito:groups']) ?? firstOf(claims.groups) ?? claims.role,
     zoneId: claims['custom:zoneId'] || claims.zoneId || undefined,
     teamId: claims['custom:teamId'] || claims.teamId || undefined,
+    functionGroupId: claims['custom:functionGroupId'] || claims.functionGroupId || undefined,
   });
   if (!parsed.success) throw new DomainError('auth.invalid', 'The token does not name a huifang role.');
   return parsed.data;
 }
 
 /** The claims to sign for a principal (the local issuer's side of `principalFromClaims`). */
-export function claimsFor(user: { sub: string; username: string; role: Role; zoneId?: string; teamId?: string }): Record<string, unknown> {
+export function claimsFor(user: { sub: string; username: string; role: Role; zoneId?: string; teamId?: string; functionGroupId?: string }): Record<string, unknown> {
   return {
     sub: user.sub,
     'cognito:username': user.username,
@@ -49,6 +50,7 @@ export function claimsFor(user: { sub: string; username: string; role: Role; zon
     token_use: 'id',
     ...(user.zoneId ? { 'custom:zoneId': user.zoneId } : {}),
     ...(user.teamId ? { 'custom:teamId': user.teamId } : {}),
+    ...(user.functionGroupId ? { 'custom:functionGroupId': user.functionGroupId } : {}),
   };
 }
 

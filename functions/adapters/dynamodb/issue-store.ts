@@ -1,24 +1,46 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Scope } from '../../core/auth/principal';
 import type { Issue, IssueStatus, LedgerEvent } from '../../core/ledger/issue';
-import type { ClosureWrite, IssueStore, Page, PageRequest } from '../../core/ports';
+import { DomainError } from '../../core/errors';
+import type { ClosureWrite, ExternalRef, IssueStore, Page, PageRequest, TransitionWrite } from '../../core/ports';
 import { queryAll, queryPage, type Table } from './client';
 import { fromItem, isConditionFailure, toItem } from './items';
-import { invitationKeys, issueKey, issueKeys, ledgerEventKey, scopeIndex, taskKeys } from './keys';
+import { externalRefKey, invitationKey, invitationKeys, issueKey, issueKeys, ledgerEventKey, scopeIndex, taskKeys } from './keys';
+
+/** The condition that the stored issue is still the version that was read (0 for issues stored without one). */
+const unchangedSince = {
+  expression: 'attribute_exists(PK) AND (version = :was OR (attribute_not_exists(version) AND :was = :zero))',
+  values: (previous: Issue) => ({ ':was': previous.version ?? 0, ':zero': 0 }),
+};
 
 /** The ledger: issues and their events. */
 export class DynamoIssueStore implements IssueStore {
   constructor(private readonly table: Table) {}
 
-  async create(issue: Issue, event: LedgerEvent): Promise<void> {
-    await this.table.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.table.name, Item: toItem('issue', issue, issueKeys(issue)), ConditionExpression: 'attribute_not_exists(PK)' } },
-          { Put: { TableName: this.table.name, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
-        ],
-      }),
-    );
+  async create(issue: Issue, event: LedgerEvent, externalRef?: ExternalRef): Promise<void> {
+    const claim = externalRef && { ...externalRef, issueId: issue.id, createdAt: issue.createdAt };
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table.name, Item: toItem('issue', issue, issueKeys(issue)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.name, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
+            ...(claim
+              ? [{ Put: { TableName: this.table.name, Item: toItem('external-ref', claim, externalRefKey(claim.source, claim.externalId)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!externalRef || !isConditionFailure(error, 2)) throw error;
+      const holder = await this.issueIdByExternalRef(externalRef);
+      throw new DomainError('issue.duplicate', `${externalRef.source} ${externalRef.externalId} is already issue ${holder}.`, { issueId: holder });
+    }
+  }
+
+  async issueIdByExternalRef(ref: ExternalRef): Promise<string | undefined> {
+    const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: externalRefKey(ref.source, ref.externalId), ConsistentRead: true }));
+    return fromItem<{ issueId: string }>(out.Item)?.issueId;
   }
 
   async get(id: string): Promise<Issue | undefined> {
@@ -53,8 +75,8 @@ export class DynamoIssueStore implements IssueStore {
 
   /**
    * Issue -> closed, callback task, invitation and ledger event in ONE transaction. The issue is
-   * written only if it is still as it was read (same `updatedAt`), so of two racing closes exactly
-   * one commits and the other learns `already_closed`.
+   * written only if it is still the version that was read, so of two racing closes exactly one
+   * commits and the other learns `already_closed`.
    */
   async close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'> {
     const { issue, task, invitation, event } = write;
@@ -67,13 +89,15 @@ export class DynamoIssueStore implements IssueStore {
               Put: {
                 TableName: t,
                 Item: toItem('issue', issue, issueKeys(issue)),
-                ConditionExpression: 'attribute_exists(PK) AND updatedAt = :was AND #status <> :closed',
+                ConditionExpression: `${unchangedSince.expression} AND #status <> :closed`,
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':was': previous.updatedAt, ':closed': 'closed' },
+                ExpressionAttributeValues: { ...unchangedSince.values(previous), ':closed': 'closed' },
               },
             },
             { Put: { TableName: t, Item: toItem('task', task, taskKeys(task)), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: t, Item: toItem('invitation', invitation, invitationKeys(invitation)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...(invitation
+              ? [{ Put: { TableName: t, Item: toItem('invitation', invitation, invitationKeys(invitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              : []),
             { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
           ],
         }),
@@ -81,6 +105,67 @@ export class DynamoIssueStore implements IssueStore {
       return 'closed';
     } catch (error) {
       if (isConditionFailure(error, 0)) return 'already_closed';
+      throw error;
+    }
+  }
+
+  /**
+   * One ledger hop in ONE transaction: the issue (only if unchanged since read), its event, and
+   * the survey and callback it withdraws (only if still pending, so a survey already on its way
+   * is never marked cancelled).
+   */
+  async transition(write: TransitionWrite): Promise<'done' | 'conflict'> {
+    const { issue, previous, event, cancel } = write;
+    const t = this.table.name;
+    const withdrawn = [
+      ...(cancel?.invitation
+        ? [
+            {
+              Update: {
+                TableName: t,
+                Key: invitationKey(cancel.invitation.id),
+                ConditionExpression: '#status = :scheduled',
+                UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at REMOVE DUEPK, DUESK',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':scheduled': 'scheduled', ':cancelled': 'cancelled', ':at': event.at },
+              },
+            },
+          ]
+        : []),
+      ...(cancel?.task
+        ? [
+            {
+              Put: {
+                TableName: t,
+                Item: toItem('task', { ...cancel.task, status: 'cancelled' as const }, taskKeys({ ...cancel.task, status: 'cancelled' })),
+                ConditionExpression: '#status = :open',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':open': 'open' },
+              },
+            },
+          ]
+        : []),
+    ];
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: t,
+                Item: toItem('issue', issue, issueKeys(issue)),
+                ConditionExpression: unchangedSince.expression,
+                ExpressionAttributeValues: unchangedSince.values(previous),
+              },
+            },
+            { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
+            ...withdrawn,
+          ],
+        }),
+      );
+      return 'done';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'conflict';
       throw error;
     }
   }

@@ -11,7 +11,7 @@ export function fromItem<T>(item: Record<string, unknown> | undefined): T | unde
 }
 
 /** An entity with its keys and item type, ready to put. */
-export function toItem<T extends object>(type: string, entity: T, keys: Record<string, string>): Record<string, unknown> {
+export function toItem<T extends object>(type: string, entity: T, keys: Record<string, string | undefined>): Record<string, unknown> {
   return { ...entity, ...keys, type };
 }
 

@@ -6,6 +6,7 @@
  * | zone / team / enterprise by id            | PK `ZONE#id` / `TEAM#id` / `ENT#id`, SK `#META`           |
  * | zones; teams (of a zone); enterprises     | GSI3 `ZONE` / `TEAM` `zone#team` / `ENT` `zone#team#id`   |
  * | issue by id, its ledger events            | PK `ISSUE#id`, SK `#META` / `EVENT#<ulid>`                |
+ * | issue by an outside ledger's id           | PK `EXT#source#externalId` -> its `issueId`               |
  * | issues of a team / zone / district        | GSI1 `TEAM#t`, GSI2 `ZONE#z`, GSI3 `ISSUE`;               |
  * |                                           | SK `ISSUE#status#id` in all three                         |
  * | task by id                                | PK `TASK#id`                                              |
@@ -13,7 +14,10 @@
  * | invitation by id, its response            | PK `INV#id`, SK `#META` / `RESPONSE`                      |
  * | invitation by link token hash             | PK `TOKEN#sha256`                                         |
  * | responses of a team / zone / district     | GSI1/GSI2/GSI3, SK `RESP#answeredAt#id`                   |
+ * | appeal by id                              | PK `APPEAL#id`                                            |
+ * | appeals of a team / zone / district       | GSI1/GSI2/GSI3, SK pending-before-decided, then ulid      |
  * | what is due for the sweeper               | DUE `DUE`, SK `dueTime#INV#id` (only while action is due) |
+ * | tasks to raise as overdue                 | DUE `DUE#TASK`, SK `checkTime#TASK#id` (while open)       |
  * | counters of a dimension in a period       | PK `COUNT#dimension#granularity#period`, SK `group#chan`  |
  * | unknown-token hits of an address          | PK `RATE#key`, SK window start                            |
  *
@@ -21,6 +25,7 @@
  * sharded by a suffix (`DUE#0..n`, `group#chan#0..n`) read back with n queries and summed; the
  * stores below only build keys here, so that change stays in this file and the readers.
  */
+import type { Appeal } from '../../core/appeals/appeal';
 import type { Scope } from '../../core/auth/principal';
 import type { Issue } from '../../core/ledger/issue';
 import type { CallbackTask } from '../../core/tasks/callback-task';
@@ -48,13 +53,25 @@ export const issueKeys = (i: Issue) => ({
   GSI3SK: `ISSUE#${i.status}#${i.id}`,
 });
 export const ledgerEventKey = (issueId: string, eventId: string) => ({ PK: `ISSUE#${issueId}`, SK: `EVENT#${eventId}` });
+/** Claimed in the issue's create transaction, so one outside id can never make two issues (sources hold no `#`). */
+export const externalRefKey = (source: string, externalId: string) => ({ PK: `EXT#${source}#${externalId}`, SK: META });
 
-/** Open tasks sort before done ones; within each, the earliest due first. */
-const taskSort = (t: CallbackTask) => `${t.status === 'open' ? 1 : 2}-${t.status}#${t.dueAt}#${t.id}`;
-export const taskStatusPrefix = (status: CallbackTask['status']) => `${status === 'open' ? 1 : 2}-${status}#`;
+/** Open tasks sort before done ones, done before cancelled; within each, the earliest due first. */
+const taskStatusRank: Record<CallbackTask['status'], number> = { open: 1, done: 2, cancelled: 3 };
+export const taskStatusPrefix = (status: CallbackTask['status']) => `${taskStatusRank[status]}-${status}#`;
+const taskSort = (t: CallbackTask) => `${taskStatusPrefix(t.status)}${t.dueAt}#${t.id}`;
 export const taskKey = (id: string) => ({ PK: `TASK#${id}`, SK: META });
+export const TASK_DUE_PARTITION = 'DUE#TASK';
+export const taskDueSortKey = (at: string, id: string) => `${at}#TASK#${id}`;
+/** An open task is in the DUE index until it has been raised as far as it goes (zone, then office). */
+function taskDueKeys(t: CallbackTask): { DUEPK?: string; DUESK?: string } {
+  if (t.status !== 'open' || t.overdueLevel === 'office') return {};
+  const at = t.overdueLevel === 'zone' ? t.nextOverdueCheckAt : t.dueAt;
+  return at ? { DUEPK: TASK_DUE_PARTITION, DUESK: taskDueSortKey(at, t.id) } : {};
+}
 export const taskKeys = (t: CallbackTask) => ({
   ...taskKey(t.id),
+  ...taskDueKeys(t),
   GSI1PK: `TEAM#${t.teamId}`,
   GSI1SK: `TASK#${taskSort(t)}`,
   GSI2PK: `ZONE#${t.zoneId}`,
@@ -73,6 +90,7 @@ export const invitationKeys = (i: Invitation) => ({
 });
 export const tokenKey = (hash: string) => ({ PK: `TOKEN#${hash}`, SK: META });
 
+export const responseKey = (invitationId: string) => ({ PK: `INV#${invitationId}`, SK: 'RESPONSE' });
 export const responseKeys = (r: SurveyResponse) => ({
   PK: `INV#${r.invitationId}`,
   SK: 'RESPONSE',
@@ -84,13 +102,28 @@ export const responseKeys = (r: SurveyResponse) => ({
   GSI3SK: `RESP#${r.answeredAt}#${r.invitationId}`,
 });
 
+/** Pending appeals sort before decided ones (the office's queue), oldest first within each status. */
+const appealStatusRank: Record<Appeal['status'], number> = { pending: 1, approved: 2, rejected: 3 };
+export const appealStatusPrefix = (status: Appeal['status']) => `${appealStatusRank[status]}-${status}#`;
+const appealSort = (a: Appeal) => `APPEAL#${appealStatusPrefix(a.status)}${a.id}`;
+export const appealKey = (id: string) => ({ PK: `APPEAL#${id}`, SK: META });
+export const appealKeys = (a: Appeal) => ({
+  ...appealKey(a.id),
+  GSI1PK: `TEAM#${a.teamId}`,
+  GSI1SK: appealSort(a),
+  GSI2PK: `ZONE#${a.zoneId}`,
+  GSI2SK: appealSort(a),
+  GSI3PK: 'APPEAL',
+  GSI3SK: appealSort(a),
+});
+
 export const counterPartition = (dimension: string, granularity: string, period: string) => `COUNT#${dimension}#${granularity}#${period}`;
 export const counterKey = (k: CounterKey) => ({ PK: counterPartition(k.dimension, k.granularity, k.period), SK: `${k.groupId}#${k.channel}` });
 
 export const rateKey = (key: string, windowStart: string) => ({ PK: `RATE#${key}`, SK: windowStart });
 
-/** The index and partition that hold a scope's items of one kind (`ISSUE`, `TASK`, `RESP`). */
-export function scopeIndex(scope: Scope, kind: 'ISSUE' | 'TASK' | 'RESP') {
+/** The index and partition that hold a scope's items of one kind (`ISSUE`, `TASK`, `RESP`, `APPEAL`). */
+export function scopeIndex(scope: Scope, kind: 'ISSUE' | 'TASK' | 'RESP' | 'APPEAL') {
   if (scope.kind === 'team') return { IndexName: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK', value: `TEAM#${scope.teamId}` };
   if (scope.kind === 'zone') return { IndexName: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK', value: `ZONE#${scope.zoneId}` };
   return { IndexName: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK', value: kind };

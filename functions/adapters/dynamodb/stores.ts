@@ -1,10 +1,12 @@
 import type { CoreDeps } from '../../core/deps';
+import { DynamoAppealStore } from './appeal-store';
 import type { Table } from './client';
 import { DynamoCounterStore } from './counter-store';
 import { DynamoInvitationStore } from './invitation-store';
 import { DynamoIssueStore } from './issue-store';
 import { DynamoOrgStore } from './org-store';
 import { DynamoRateLimitStore } from './rate-limit-store';
+import { DynamoResponseStore } from './response-store';
 import { DynamoTaskStore } from './task-store';
 
 /** Every store the core needs, over one table. */
@@ -16,5 +18,7 @@ export function dynamoStores(table: Table) {
     invitations: new DynamoInvitationStore(table),
     counters: new DynamoCounterStore(table),
     rateLimits: new DynamoRateLimitStore(table),
+    responses: new DynamoResponseStore(table),
+    appeals: new DynamoAppealStore(table),
   } satisfies Partial<CoreDeps>;
 }

@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Scope } from '../../core/auth/principal';
-import type { CallbackTask, TaskKind, TaskStatus } from '../../core/tasks/callback-task';
-import type { Page, PageRequest, TaskStore } from '../../core/ports';
+import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from '../../core/tasks/callback-task';
+import type { Page, PageRequest, TaskEffects, TaskStore } from '../../core/ports';
 import { queryPage, type Table } from './client';
+import { counterUpdate } from './counter-updates';
 import { fromItem, isConditionFailure, toItem } from './items';
-import { scopeIndex, taskKey, taskKeys, taskStatusPrefix } from './keys';
+import { invitationKeys, scopeIndex, TASK_DUE_PARTITION, taskDueSortKey, taskKey, taskKeys, taskStatusPrefix } from './keys';
 
 /** Callback and rectification tasks. */
 export class DynamoTaskStore implements TaskStore {
@@ -15,35 +16,112 @@ export class DynamoTaskStore implements TaskStore {
     return fromItem<CallbackTask>(out.Item);
   }
 
-  list(scope: Scope, filter: { kind?: TaskKind; status?: TaskStatus }, page: PageRequest): Promise<Page<CallbackTask>> {
+  list(scope: Scope, filter: { kind?: TaskKind; status?: TaskStatus; overdueAt?: Date }, page: PageRequest): Promise<Page<CallbackTask>> {
     const index = scopeIndex(scope, 'TASK');
+    const open = `TASK#${taskStatusPrefix('open')}`;
+    // Overdue = open and due before now: a range of the sort key (open first, then by due time).
+    const range = filter.overdueAt
+      ? { condition: `${index.sk} BETWEEN :s AND :e`, values: { ':s': open, ':e': `${open}${filter.overdueAt.toISOString()}` } }
+      : { condition: `begins_with(${index.sk}, :s)`, values: { ':s': `TASK#${filter.status ? taskStatusPrefix(filter.status) : ''}` } };
     return queryPage<CallbackTask>(
       this.table,
       {
         IndexName: index.IndexName,
-        KeyConditionExpression: `${index.pk} = :p AND begins_with(${index.sk}, :s)`,
+        KeyConditionExpression: `${index.pk} = :p AND ${range.condition}`,
         // `kind` has two values and refines a page already narrowed by key; it is not worth an index.
         ...(filter.kind ? { FilterExpression: 'kind = :k' } : {}),
-        ExpressionAttributeValues: {
-          ':p': index.value,
-          ':s': `TASK#${filter.status ? taskStatusPrefix(filter.status) : ''}`,
-          ...(filter.kind ? { ':k': filter.kind } : {}),
-        },
+        ExpressionAttributeValues: { ':p': index.value, ...range.values, ...(filter.kind ? { ':k': filter.kind } : {}) },
       },
       { name: index.pk, value: index.value },
       page,
     );
   }
 
-  async complete(task: CallbackTask): Promise<boolean> {
+  async complete(task: CallbackTask, effects: TaskEffects = {}): Promise<boolean> {
+    const t = this.table.name;
+    const { followUpTask, followUpInvitation } = effects;
     try {
       await this.table.doc.send(
-        new PutCommand({
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: t,
+                Item: toItem('task', task, taskKeys(task)),
+                ConditionExpression: 'attribute_exists(PK) AND #status = :open',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':open': 'open' },
+              },
+            },
+            ...(effects.counters ?? []).map((delta) => counterUpdate(t, delta)),
+            ...(followUpTask ? [{ Put: { TableName: t, Item: toItem('task', followUpTask, taskKeys(followUpTask)), ConditionExpression: 'attribute_not_exists(PK)' } }] : []),
+            ...(followUpInvitation
+              ? [{ Put: { TableName: t, Item: toItem('invitation', followUpInvitation, invitationKeys(followUpInvitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error, 0)) return false;
+      throw error;
+    }
+  }
+
+  async recordAttempt(task: CallbackTask, previousAttempts: number): Promise<boolean> {
+    const attempt = task.attempts?.[previousAttempts];
+    if (!attempt) throw new Error('recordAttempt needs the new attempt at the end of task.attempts');
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
           TableName: this.table.name,
-          Item: toItem('task', task, taskKeys(task)),
-          ConditionExpression: 'attribute_exists(PK) AND #status = :open',
+          Key: taskKey(task.id),
+          ConditionExpression: '#status = :open AND ((attribute_not_exists(attempts) AND :n = :zero) OR size(attempts) = :n)',
+          UpdateExpression: 'SET attempts = list_append(if_not_exists(attempts, :empty), :attempt)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':open': 'open' },
+          ExpressionAttributeValues: { ':open': 'open', ':n': previousAttempts, ':zero': 0, ':empty': [], ':attempt': [attempt] },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Reads the sparse DUE index for tasks up to `now`: only what is overdue and not yet raised as far as it goes. */
+  async overdue(now: Date, limit: number): Promise<CallbackTask[]> {
+    const out = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'DUE',
+        KeyConditionExpression: 'DUEPK = :p AND DUESK <= :now',
+        ExpressionAttributeValues: { ':p': TASK_DUE_PARTITION, ':now': `${now.toISOString()}#~` },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((i) => fromItem<CallbackTask>(i) as CallbackTask);
+  }
+
+  async markOverdue(raised: CallbackTask, previous: OverdueLevel | undefined): Promise<boolean> {
+    const next = raised.nextOverdueCheckAt;
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: taskKey(raised.id),
+          ConditionExpression: `#status = :open AND ${previous ? 'overdueLevel = :previous' : 'attribute_not_exists(overdueLevel)'}`,
+          UpdateExpression: next
+            ? 'SET overdueLevel = :level, overdueAt = :at, nextOverdueCheckAt = :next, DUESK = :due'
+            : 'SET overdueLevel = :level, overdueAt = :at REMOVE nextOverdueCheckAt, DUEPK, DUESK',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':open': 'open',
+            ':level': raised.overdueLevel,
+            ':at': raised.overdueAt,
+            ...(previous ? { ':previous': previous } : {}),
+            ...(next ? { ':next': next, ':due': taskDueSortKey(next, raised.id) } : {}),
+          },
         }),
       );
       return true;

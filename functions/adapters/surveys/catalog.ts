@@ -3,6 +3,7 @@ import type { Problem } from '../../core/errors';
 import type { SurveyCatalog, SurveyDefinition } from '../../core/surveys/definition';
 import schema from '../../../surveys/survey.schema.json' with { type: 'json' };
 import callbackSatisfactionV1 from '../../../surveys/callback-satisfaction.v1.json' with { type: 'json' };
+import rectificationFollowupV1 from '../../../surveys/rectification-followup.v1.json' with { type: 'json' };
 
 // Compiled once per process: a new ajv instance per call is what not to copy.
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -46,7 +47,7 @@ export function surveyCatalog(definitions: unknown[]): SurveyCatalog {
 }
 
 /** The definitions shipped in `surveys/`. */
-export const shippedSurveys: unknown[] = [callbackSatisfactionV1];
+export const shippedSurveys: unknown[] = [callbackSatisfactionV1, rectificationFollowupV1];
 
 /** The catalog of the shipped definitions. */
 export const defaultSurveyCatalog = (): SurveyCatalog => surveyCatalog(shippedSurveys);

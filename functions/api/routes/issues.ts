@@ -1,9 +1,19 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { closeIssue } from '../../core/ledger/close-issue';
-import { closeIssueSchema, issueStatusSchema, newIssueSchema } from '../../core/ledger/issue';
+import {
+  bounceIssueSchema,
+  closeIssueSchema,
+  escalateIssueSchema,
+  issueStatusSchema,
+  newIssueSchema,
+  reopenIssueSchema,
+  startIssueSchema,
+} from '../../core/ledger/issue';
+import { bounceIssue, escalateIssue, reopenIssue, startIssue } from '../../core/ledger/transitions';
 import { createIssue, issueFor, listIssues } from '../../core/ledger/issues';
 import { invitationView } from '../../core/invitations/invitation';
+import { deadlineWarnings } from '../../core/scheduling/calendar-year';
 import type { ApiDeps, ApiEnv } from '../env';
 import { pageQuerySchema } from '../pagination';
 import { jsonBody, parseWith } from '../validation';
@@ -31,9 +41,20 @@ export function issueRoutes(deps: ApiDeps) {
       const issue = await issueFor(core, principal, c.req.param('id'));
       return c.json({ ...issue, events: await core.issues.events(issue.id) });
     })
+    .post('/:id/start', async (c) => c.json(await startIssue(core, c.get('principal'), c.req.param('id'), await jsonBody(c, startIssueSchema))))
+    .post('/:id/escalate', async (c) => c.json(await escalateIssue(core, c.get('principal'), c.req.param('id'), await jsonBody(c, escalateIssueSchema))))
+    .post('/:id/bounce', async (c) => c.json(await bounceIssue(core, c.get('principal'), c.req.param('id'), await jsonBody(c, bounceIssueSchema))))
+    .post('/:id/reopen', async (c) => c.json(await reopenIssue(core, c.get('principal'), c.req.param('id'), await jsonBody(c, reopenIssueSchema))))
     .post('/:id/close', async (c) => {
       const input = await jsonBody(c, closeIssueSchema);
       const closure = await closeIssue(core, c.get('principal'), c.req.param('id'), input);
-      return c.json({ issue: closure.issue, callbackTask: closure.callbackTask, invitation: invitationView(closure.invitation) });
+      // A due date counted Monday-Friday for want of a State Council notice may move: say so.
+      const warnings = deadlineWarnings(core.calendar, new Date(closure.issue.closedAt ?? closure.callbackTask.createdAt), new Date(closure.callbackTask.dueAt));
+      return c.json({
+        issue: closure.issue,
+        callbackTask: closure.callbackTask,
+        invitation: invitationView(closure.invitation),
+        ...(warnings.length > 0 ? { warnings } : {}),
+      });
     });
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { appealDecisionSchema, appealStatuses, fileAppealSchema } from '../../core/appeals/appeal';
 import { closeIssueSchema, newIssueSchema } from '../../core/ledger/issue';
+import { ledgerClosedEventSchema } from '../../core/ledger/close-from-ledger';
+import { importBodySchema } from './issue-import';
 import { completeTaskSchema } from '../../core/tasks/callback-task';
 
 const errorSchema = {
@@ -15,6 +18,7 @@ const listParams = [
   { name: 'cursor', in: 'query', schema: { type: 'string' } },
 ];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const invitationIdParam = { name: 'invitationId', in: 'path', required: true, schema: { type: 'string' } };
 
 let cached: unknown;
 
@@ -42,6 +46,38 @@ export function openApiDocument() {
           responses: { '200': { description: 'the closure' }, ...errors },
         },
       },
+      '/api/v1/issues/import': {
+        post: {
+          summary: 'Import issues from CSV or JSON: each row recorded like POST /api/v1/issues, all or nothing per row',
+          description:
+            'CSV: UTF-8 (a BOM is fine), a header row with enterpriseId/企业编号, teamId/助企队, category/类别, title/标题, and optionally description/描述 and externalId/外部编号. ' +
+            'At most 1000 rows. A row with an externalId already imported (from the same source) is answered as duplicate and not written again. ' +
+            'Answers 200 with {imported, duplicates, failed, rows:[{row, status: created|duplicate|error, issueId?, errors?:[{code, path, message}]}]}; 400 only when the body as a whole cannot be read.',
+          parameters: [{ name: 'source', in: 'query', description: 'the outside ledger the externalIds belong to (default ledger)', schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' } }],
+          requestBody: {
+            content: {
+              'application/json': { schema: z.toJSONSchema(importBodySchema) },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          responses: { '200': { description: 'a result per row' }, ...errors },
+        },
+      },
+      '/api/v1/events/issue-closed': {
+        post: {
+          summary: 'An outside ledger closed an issue: the same closing transaction as POST /api/v1/issues/{id}/close (idempotent)',
+          description:
+            'Signed with the shared webhook secret instead of a staff token: X-Huifang-Signature is sha256=<hex of HMAC-SHA256(secret, X-Huifang-Timestamp + "." + raw body)>. ' +
+            'A bad signature is 401 webhook.bad_signature; a timestamp more than 5 minutes from now is 401 webhook.stale; a deployment without a secret answers 503 webhook.not_configured.',
+          security: [],
+          parameters: [
+            { name: 'X-Huifang-Timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9]+$' }, description: 'unix seconds when signed' },
+            { name: 'X-Huifang-Signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } },
+          ],
+          requestBody: json(z.toJSONSchema(ledgerClosedEventSchema)),
+          responses: { '200': { description: 'the closure' }, ...errors, '404': { description: 'no such issue', ...json(errorSchema) } },
+        },
+      },
       '/api/v1/callback-tasks': { get: { summary: 'Callback and rectification tasks in scope', parameters: listParams, responses: { '200': { description: 'tasks' }, ...errors } } },
       '/api/v1/callback-tasks/{id}/complete': {
         post: {
@@ -49,6 +85,43 @@ export function openApiDocument() {
           parameters: [idParam],
           requestBody: json(z.toJSONSchema(completeTaskSchema)),
           responses: { '200': { description: 'the task' }, ...errors },
+        },
+      },
+      '/api/v1/categories': {
+        get: { summary: 'Ledger categories and the working days each callback is due in', responses: { '200': { description: 'categories' }, ...errors } },
+      },
+      '/api/v1/calendar': {
+        get: {
+          summary: "Whether the working-day calendar knows a year's holidays (a zh-CN warning when it counts Monday-Friday)",
+          parameters: [{ name: 'year', in: 'query', schema: { type: 'integer', minimum: 2000, maximum: 2100 } }],
+          responses: { '200': { description: '{year, official, source, warning?}' }, ...errors },
+        },
+      },
+      '/api/v1/responses/{invitationId}': {
+        get: { summary: 'One recorded answer; an answer removed by an approved appeal is kept, with excludedAt and appealId', parameters: [invitationIdParam], responses: { '200': { description: 'the response' }, ...errors } },
+      },
+      '/api/v1/responses/{invitationId}/appeals': {
+        post: {
+          summary: 'Appeal the rating of one of your team’s responses (one open appeal per response)',
+          parameters: [invitationIdParam],
+          requestBody: json(z.toJSONSchema(fileAppealSchema)),
+          responses: { '201': { description: 'the pending appeal' }, ...errors },
+        },
+      },
+      '/api/v1/appeals': {
+        get: {
+          summary: 'Appeals in scope, pending first',
+          parameters: [...listParams, { name: 'status', in: 'query', schema: { enum: [...appealStatuses] } }],
+          responses: { '200': { description: 'appeals' }, ...errors },
+        },
+      },
+      '/api/v1/appeals/{id}': { get: { summary: 'One appeal', parameters: [idParam], responses: { '200': { description: 'the appeal' }, ...errors } } },
+      '/api/v1/appeals/{id}/decision': {
+        post: {
+          summary: 'The office approves (the rating leaves every score, in one transaction) or rejects an appeal, once',
+          parameters: [idParam],
+          requestBody: json(z.toJSONSchema(appealDecisionSchema)),
+          responses: { '200': { description: 'the decided appeal' }, ...errors },
         },
       },
       '/api/v1/reports/scores': {

@@ -12,6 +12,8 @@ export const principalSchema = z.object({
   role: roleSchema,
   zoneId: z.string().min(1).optional(),
   teamId: z.string().min(1).optional(),
+  /** For the `function-group` role: which service function group (服务功能组) the person works in. */
+  functionGroupId: z.string().min(1).optional(),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

@@ -1,8 +1,9 @@
 /**
  * `scheduled` waits for its send time; `sending` is claimed by one sweeper under a lease;
- * `sent` has reached the gateway; `answered` is final; `expired` was never answered in time.
+ * `sent` has reached the gateway; `answered` is final; `expired` was never answered in time;
+ * `cancelled` was withdrawn before sending (the issue was reopened).
  */
-export type InvitationStatus = 'scheduled' | 'sending' | 'sent' | 'answered' | 'expired';
+export type InvitationStatus = 'scheduled' | 'sending' | 'sent' | 'answered' | 'expired' | 'cancelled';
 
 /** A survey invitation: one per closure, pinned to one survey definition and version. */
 export interface Invitation {
@@ -11,6 +12,8 @@ export interface Invitation {
   enterpriseId: string;
   teamId: string;
   zoneId: string;
+  /** The service function group credited with the closure, if any. */
+  functionGroupId?: string;
   category: string;
   phone: string;
   surveyId: string;

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { counterKeysFor } from '../scoring/counters';
+import { counterKeysFor, smsChannelOf } from '../scoring/counters';
 import { addMinutes } from '../scheduling/shanghai-time';
 import type { Invitation } from './invitation';
 import { invitationSms, surveyLink } from './sms-text';
@@ -47,7 +47,7 @@ export async function sendInvitation(deps: CoreDeps, invitation: Invitation): Pr
   } catch (error) {
     return { failed: error instanceof Error ? error.message : String(error) };
   }
-  const counters = counterKeysFor(invitation, now, 'sms').map((key) => ({ key, invited: 1 }));
+  const counters = counterKeysFor(invitation, now, smsChannelOf(invitation)).map((key) => ({ key, invited: 1 }));
   await deps.invitations.markSent(claimed, { sentAt: now, expiresAt: addMinutes(now, deps.settings.invitationTtlDays * 24 * 60), counters });
   return 'sent';
 }

@@ -6,8 +6,10 @@ import { addMinutes } from '../scheduling/shanghai-time';
 import { callbackDueAt } from '../scheduling/working-days';
 import { CALLBACK_SURVEY_ID } from '../surveys/definition';
 import type { CallbackTask } from '../tasks/callback-task';
+import { callbackDueWorkingDaysFor } from './categories';
 import type { CloseIssue, Issue, LedgerEvent } from './issue';
 import { issueFor } from './issues';
+import { holdsIssue, levelOf } from './levels';
 
 export interface Closure {
   issue: Issue;
@@ -23,6 +25,9 @@ export interface Closure {
 export async function closeIssue(deps: CoreDeps, principal: Principal, id: string, input: CloseIssue): Promise<Closure> {
   const issue = await issueFor(deps, principal, id);
   if (issue.status === 'closed') return existingClosure(deps, issue);
+  if (!holdsIssue(principal, issue)) {
+    throw new DomainError('auth.forbidden', `Only whoever holds the issue at the ${levelOf(issue)} level may close it.`);
+  }
 
   const enterprise = await deps.org.getEnterprise(issue.enterpriseId);
   if (!enterprise) throw new DomainError('reference.unknown', `The issue's enterprise ${issue.enterpriseId} is gone.`);
@@ -31,16 +36,28 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
 
   const now = deps.clock.now();
   const at = now.toISOString();
-  const owner = { issueId: issue.id, enterpriseId: issue.enterpriseId, teamId: issue.teamId, zoneId: issue.zoneId, category: issue.category };
+  // Credit goes to the team, and to the function group if the issue was closed in its hands;
+  // it is copied onto the task and the invitation so it never moves with the issue afterwards.
+  const owner = {
+    issueId: issue.id,
+    enterpriseId: issue.enterpriseId,
+    teamId: issue.teamId,
+    zoneId: issue.zoneId,
+    category: issue.category,
+    ...(levelOf(issue) === 'function-group' && issue.functionGroupId ? { functionGroupId: issue.functionGroupId } : {}),
+  };
+  // One survey per issue: a re-close after a reopen surveys only if the first survey never went out.
+  const earlier = issue.invitationId ? await deps.invitations.get(issue.invitationId) : undefined;
+  const surveyed = earlier !== undefined && earlier.status !== 'cancelled';
   const task: CallbackTask = {
     id: deps.ids.next(),
     kind: 'callback',
     ...owner,
     status: 'open',
     createdAt: at,
-    dueAt: callbackDueAt(deps.calendar, now, deps.settings.callbackDueWorkingDays).toISOString(),
+    dueAt: callbackDueAt(deps.calendar, now, callbackDueWorkingDaysFor(deps.settings, issue.category)).toISOString(),
   };
-  const invitation: Invitation = {
+  const invitation: Invitation | undefined = surveyed ? undefined : {
     id: deps.ids.next(),
     ...owner,
     phone: enterprise.contactPhone,
@@ -55,11 +72,12 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     ...issue,
     status: 'closed',
     updatedAt: at,
+    version: (issue.version ?? 0) + 1,
     closedAt: at,
     closedBy: principal.username,
     resolution: input.resolution,
     callbackTaskId: task.id,
-    invitationId: invitation.id,
+    invitationId: invitation?.id ?? issue.invitationId,
   };
   const event: LedgerEvent = {
     id: deps.ids.next(),
@@ -67,17 +85,20 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     at,
     by: principal.username,
     role: principal.role,
+    action: 'close',
     from: issue.status,
     to: 'closed',
+    fromLevel: levelOf(issue),
+    toLevel: levelOf(issue),
     note: input.resolution,
   };
-  const outcome = await deps.issues.close({ issue: closed, task, invitation, event }, issue);
+  const outcome = await deps.issues.close({ issue: closed, task, ...(invitation ? { invitation } : {}), event }, issue);
   if (outcome === 'already_closed') {
     const winner = await deps.issues.get(issue.id);
     if (!winner || winner.status !== 'closed') throw new DomainError('issue.not_open', 'The issue changed while closing; try again.');
     return existingClosure(deps, winner);
   }
-  return { issue: closed, callbackTask: task, invitation };
+  return { issue: closed, callbackTask: task, invitation: invitation ?? (earlier as Invitation) };
 }
 
 async function existingClosure(deps: CoreDeps, issue: Issue): Promise<Closure> {

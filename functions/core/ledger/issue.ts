@@ -14,6 +14,25 @@ export const newIssueSchema = z.object({
 });
 export type NewIssue = z.infer<typeof newIssueSchema>;
 
+/**
+ * Where an issue is handled, in escalation order: the team, the zone's dispatch room
+ * (开发区分调度室), central dispatch (总调度室, the office), a named service function group (服务功能组).
+ */
+export const issueLevels = ['team', 'zone', 'central', 'function-group'] as const;
+export type IssueLevel = (typeof issueLevels)[number];
+
+/** What a hop of the ledger did. */
+export type LedgerAction = 'create' | 'start' | 'escalate' | 'bounce' | 'close' | 'reopen' | 'review';
+
+export const startIssueSchema = z.object({ note: z.string().trim().max(2000).optional() });
+export const escalateIssueSchema = z.object({
+  note: z.string().trim().min(1).max(2000),
+  /** Required when the issue goes up to the function groups: which group. */
+  functionGroupId: z.string().trim().min(1).max(64).optional(),
+});
+export const bounceIssueSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const reopenIssueSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+
 export const closeIssueSchema = z.object({
   resolution: z.string().trim().min(1).max(4000),
 });
@@ -29,9 +48,21 @@ export interface Issue {
   title: string;
   description?: string;
   status: IssueStatus;
+  /** Who handles it now; `team` unless escalated. Absent on issues stored before levels existed. */
+  level?: IssueLevel;
+  /** The service function group handling it, while at that level (and credited if it closes there). */
+  functionGroupId?: string;
+  /** Times a level sent it back down (退单). */
+  bounceBacks?: number;
+  /** Times it was reopened after closing, to be handled again. */
+  reopenCount?: number;
+  /** Why it needs a dispatcher's look, e.g. `resolution-mismatch` from the two-sided check. */
+  flags?: string[];
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** Bumped by every write; a write holds only if the version is still the one read (optimistic lock). */
+  version?: number;
   closedAt?: string;
   closedBy?: string;
   resolution?: string;
@@ -47,7 +78,10 @@ export interface LedgerEvent {
   at: string;
   by: string;
   role: string;
+  action?: LedgerAction;
   from: IssueStatus | null;
   to: IssueStatus;
+  fromLevel?: IssueLevel;
+  toLevel?: IssueLevel;
   note?: string;
 }

@@ -3,6 +3,7 @@ import { inScope, scopeOf, type Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
 import type { Page, PageRequest } from '../ports';
+import { assertKnownCategory } from './categories';
 import type { Issue, IssueStatus, LedgerEvent, NewIssue } from './issue';
 
 /**
@@ -10,6 +11,7 @@ import type { Issue, IssueStatus, LedgerEvent, NewIssue } from './issue';
  * for a team of their zone, the office for any team; the enterprise must be in the team's zone.
  */
 export async function createIssue(deps: CoreDeps, principal: Principal, input: NewIssue): Promise<Issue> {
+  assertKnownCategory(deps.settings, input.category);
   const scope = scopeOf(principal);
   const [team, enterprise] = await Promise.all([deps.org.getTeam(input.teamId), deps.org.getEnterprise(input.enterpriseId)]);
   if (!team) throw new DomainError('reference.unknown', `Unknown team ${input.teamId}.`, [{ path: 'teamId' }]);
@@ -29,11 +31,13 @@ export async function createIssue(deps: CoreDeps, principal: Principal, input: N
     title: input.title,
     ...(input.description ? { description: input.description } : {}),
     status: 'open',
+    level: 'team',
     createdAt: now,
     createdBy: principal.username,
     updatedAt: now,
+    version: 1,
   };
-  const event: LedgerEvent = { id: deps.ids.next(), issueId: issue.id, at: now, by: principal.username, role: principal.role, from: null, to: 'open' };
+  const event: LedgerEvent = { id: deps.ids.next(), issueId: issue.id, at: now, by: principal.username, role: principal.role, action: 'create', from: null, to: 'open', toLevel: 'team' };
   await deps.issues.create(issue, event);
   return issue;
 }

@@ -3,9 +3,11 @@ import { DomainError, validationError } from '../errors';
 import { isExpired, resolveSurveyLink } from '../invitations/survey-link';
 import type { Invitation } from '../invitations/invitation';
 import type { SurveyResponse } from '../ports';
-import { counterKeysFor } from '../scoring/counters';
+import { counterKeysFor, smsChannelOf } from '../scoring/counters';
 import { callbackDueAt } from '../scheduling/working-days';
 import { checkAnswers, type RawAnswers } from '../surveys/answers';
+import { FOLLOWUP_SURVEY_ID } from '../surveys/definition';
+import { checkResolutionAgreement } from '../ledger/two-sided-check';
 import type { CallbackTask } from '../tasks/callback-task';
 
 /** Ratings that are 差评 under the national rules and open a rectification (整改). */
@@ -40,7 +42,9 @@ export async function recordAnswer(deps: CoreDeps, token: string, raw: RawAnswer
     answers: checked.answers,
     answeredAt: at,
   };
-  const rectification: CallbackTask | undefined = isLowScore(checked.score)
+  // Only the main survey's 差评 opens a rectification; the follow-up survey measures the fix.
+  const followup = inv.surveyId === FOLLOWUP_SURVEY_ID;
+  const rectification: CallbackTask | undefined = !followup && isLowScore(checked.score)
     ? {
         id: deps.ids.next(),
         kind: 'rectification',
@@ -58,7 +62,7 @@ export async function recordAnswer(deps: CoreDeps, token: string, raw: RawAnswer
   const outcome = await deps.invitations.recordAnswer({
     invitation: { ...inv, status: 'answered', answeredAt: at },
     response,
-    counters: counterKeysFor(inv, now, 'sms').map((key) => ({ key, rating: checked.score })),
+    counters: counterKeysFor(inv, now, smsChannelOf(inv)).map((key) => ({ key, rating: checked.score })),
     ...(rectification ? { rectification } : {}),
   });
   if (outcome === 'already_answered') {
@@ -68,6 +72,7 @@ export async function recordAnswer(deps: CoreDeps, token: string, raw: RawAnswer
     }
     throw alreadyAnswered(current ?? inv);
   }
+  if (!followup) await checkResolutionAgreement(deps, inv.issueId);
   return response;
 }
 

@@ -9,7 +9,12 @@ export interface WorkingDayCalendar {
   isWorkingDay(date: LocalDate): boolean;
   /** True when the calendar holds official data for `year`; otherwise it falls back to Monday-Friday. */
   hasOfficialData(year: number): boolean;
+  /** Where `year`'s dates come from, for the office to see (see `sourceOfYear` when absent). */
+  sourceOf?(year: number): CalendarSource;
 }
+
+/** Where a year's working days come from: the calendar package, an office-loaded notice, or the Monday-Friday fallback. */
+export type CalendarSource = 'chinese-days' | 'override' | 'weekdays-only';
 
 /** Monday to Friday, no holidays: the fallback for a year with no published notice, and for tests. */
 export const weekdaysOnlyCalendar: WorkingDayCalendar = {
@@ -18,6 +23,7 @@ export const weekdaysOnlyCalendar: WorkingDayCalendar = {
     return dow !== 0 && dow !== 6;
   },
   hasOfficialData: () => false,
+  sourceOf: () => 'weekdays-only',
 };
 
 /**

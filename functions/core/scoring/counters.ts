@@ -1,10 +1,16 @@
 import { shanghaiDate, shanghaiMonth } from '../scheduling/shanghai-time';
+import { FOLLOWUP_SURVEY_ID } from '../surveys/definition';
 import type { LevelCounts } from './statistics';
 
 /** The groups an answer is counted in. `overall` has the single group id `all`. */
 export const dimensions = ['team', 'zone', 'category', 'overall'] as const;
 export type Dimension = (typeof dimensions)[number];
-export type Channel = 'sms' | 'callback';
+/**
+ * Where a rating came from, counted apart: `sms` (the enterprise's own survey, what scores rank),
+ * `callback` (given on the phone to the team), `followup` (the second survey after a rectification,
+ * whose 满意/基本满意 share is the recovery rate).
+ */
+export type Channel = 'sms' | 'callback' | 'followup';
 
 /** One counter bucket: a group of a dimension over a day or month, per channel. */
 export interface CounterKey {
@@ -24,11 +30,16 @@ export interface CounterValues {
 
 export interface CounterRow extends CounterKey, CounterValues {}
 
-/** A change to one counter: ADD the rating (one answer) and/or invitations sent. */
+/**
+ * A change to one counter: ADD the rating (one answer) and/or invitations sent. With `remove`, the
+ * one answer of `rating` is taken back out instead (an approved appeal): its level count and `n`
+ * go down by one and `sum` by the rating; `invited` is left alone.
+ */
 export interface CounterDelta {
   key: CounterKey;
   rating?: number;
   invited?: number;
+  remove?: boolean;
 }
 
 export interface Attribution {
@@ -48,4 +59,9 @@ export function counterKeysFor(owner: Attribution, at: Date, channel: Channel): 
     { granularity: 'month' as const, period: shanghaiMonth(at) },
   ];
   return dimensions.flatMap((dimension) => periods.map((p) => ({ dimension, groupId: groups[dimension], channel, ...p })));
+}
+
+/** The channel an SMS survey's numbers count in: the follow-up survey apart from the main one. */
+export function smsChannelOf(invitation: { surveyId: string }): Channel {
+  return invitation.surveyId === FOLLOWUP_SURVEY_ID ? 'followup' : 'sms';
 }

@@ -59,3 +59,6 @@ export interface SurveyCatalog {
 
 /** The default survey of a callback: the national 好差评 five levels. */
 export const CALLBACK_SURVEY_ID = 'callback-satisfaction';
+
+/** The short second survey after a rectification (满意 / 基本满意 / 不满意); its answers measure recovery. */
+export const FOLLOWUP_SURVEY_ID = 'rectification-followup';

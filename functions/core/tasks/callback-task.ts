@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const taskKinds = ['callback', 'rectification'] as const;
-export const taskStatuses = ['open', 'done'] as const;
+export const taskStatuses = ['open', 'done', 'cancelled'] as const;
 export type TaskKind = (typeof taskKinds)[number];
 export type TaskStatus = (typeof taskStatuses)[number];
 
@@ -13,8 +13,22 @@ export const completeTaskSchema = z.object({
   enterpriseSaysResolved: z.enum(['yes', 'partly', 'no']).optional(),
   rating: z.number().int().min(1).max(5).optional(),
   note: z.string().trim().max(2000).optional(),
+  /** Required to close a rectification (整改): why it went wrong, and what was done about it. */
+  rootCause: z.string().trim().min(1).max(2000).optional(),
+  actionTaken: z.string().trim().min(1).max(2000).optional(),
 });
 export type CompleteTask = z.infer<typeof completeTaskSchema>;
+
+/** A call that did not reach the enterprise; the task stays open until the last allowed attempt. */
+export interface CallAttempt {
+  at: string;
+  by: string;
+  outcome: 'unreachable';
+  note?: string;
+}
+
+/** How far an overdue task has been raised: to the zone dispatcher, then to the office. */
+export type OverdueLevel = 'zone' | 'office';
 
 /**
  * A piece of the team's follow-up work: the callback visit (回访) after a closure, or a
@@ -28,6 +42,8 @@ export interface CallbackTask {
   enterpriseId: string;
   teamId: string;
   zoneId: string;
+  /** The service function group credited with the closure, if it closed at that level. */
+  functionGroupId?: string;
   category: string;
   status: TaskStatus;
   createdAt: string;
@@ -40,4 +56,15 @@ export interface CallbackTask {
   enterpriseSaysResolved?: CompleteTask['enterpriseSaysResolved'];
   rating?: number;
   note?: string;
+  /** Calls that did not get through, before the outcome (at most `callbackAttempts - 1`). */
+  attempts?: CallAttempt[];
+  /** Set by the sweeper once the task is past due: who it has been raised to, and when. */
+  overdueLevel?: OverdueLevel;
+  overdueAt?: string;
+  /** When the sweeper looks at it next (raising it to the office), while that step is still to come. */
+  nextOverdueCheckAt?: string;
+  rootCause?: string;
+  actionTaken?: string;
+  /** For a callback after a rectification (re-callback): the rectification it follows. */
+  followsRectificationId?: string;
 }

@@ -1,14 +1,20 @@
 import { inScope, scopeOf, type Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
-import { DomainError } from '../errors';
+import { DomainError, validationError } from '../errors';
+import type { Invitation } from '../invitations/invitation';
+import { checkResolutionAgreement } from '../ledger/two-sided-check';
 import type { Page, PageRequest } from '../ports';
+import { counterKeysFor } from '../scoring/counters';
+import { addMinutes } from '../scheduling/shanghai-time';
+import { callbackDueAt } from '../scheduling/working-days';
+import { FOLLOWUP_SURVEY_ID } from '../surveys/definition';
 import type { CallbackTask, CompleteTask, TaskKind, TaskStatus } from './callback-task';
 
 /** The caller's tasks, open ones first, then by due time (a team sees its own, a zone its zone's). */
 export function listTasks(
   deps: CoreDeps,
   principal: Principal,
-  filter: { kind?: TaskKind; status?: TaskStatus },
+  filter: { kind?: TaskKind; status?: TaskStatus; overdueAt?: Date },
   page: PageRequest,
 ): Promise<Page<CallbackTask>> {
   return deps.tasks.list(scopeOf(principal), filter, page);
@@ -21,20 +27,85 @@ export async function taskFor(deps: CoreDeps, principal: Principal, id: string):
   return task;
 }
 
-/** Records the outcome of a callback visit or a rectification; a task is completed once. */
+/**
+ * Records the outcome of a callback visit or a rectification; a task is completed once.
+ * - `unreachable` keeps a callback open until the last allowed attempt (default 3), then closes it.
+ * - A rating given on the phone counts in the `callback` channel, apart from the SMS answers, in
+ *   the same transaction as the task.
+ * - A rectification closes only with a root cause and the action taken; closing it schedules a
+ *   re-callback and the short follow-up survey, in the same transaction.
+ * - A callback that disagrees with the enterprise's own survey about whether the problem is solved
+ *   flags the issue for the zone dispatcher (the two-sided check).
+ */
 export async function completeTask(deps: CoreDeps, principal: Principal, id: string, input: CompleteTask): Promise<CallbackTask> {
   const task = await taskFor(deps, principal, id);
-  if (task.status === 'done') throw new DomainError('task.already_done', `Task ${id} was completed at ${task.completedAt}.`);
+  if (task.status !== 'open') throw new DomainError('task.already_done', `Task ${id} is ${task.status}${task.completedAt ? ` since ${task.completedAt}` : ''}.`);
+  if (task.kind === 'rectification') {
+    const missing = (['rootCause', 'actionTaken'] as const).filter((f) => !input[f]);
+    if (missing.length > 0) {
+      throw validationError(missing.map((path) => ({ code: 'rectification.incomplete', path, message: 'a rectification is closed with its root cause and the action taken' })));
+    }
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const attempts = task.attempts ?? [];
+
+  if (input.outcome === 'unreachable' && attempts.length + 1 < deps.settings.callbackAttempts) {
+    const retry: CallbackTask = { ...task, attempts: [...attempts, { at, by: principal.username, outcome: 'unreachable', ...(input.note ? { note: input.note } : {}) }] };
+    if (!(await deps.tasks.recordAttempt(retry, attempts.length))) throw new DomainError('task.already_done', `Task ${id} changed meanwhile.`);
+    return retry;
+  }
+
   const done: CallbackTask = {
     ...task,
     status: 'done',
-    completedAt: deps.clock.now().toISOString(),
+    completedAt: at,
     completedBy: principal.username,
     outcome: input.outcome,
     ...(input.enterpriseSaysResolved ? { enterpriseSaysResolved: input.enterpriseSaysResolved } : {}),
     ...(input.rating !== undefined ? { rating: input.rating } : {}),
     ...(input.note ? { note: input.note } : {}),
+    ...(task.kind === 'rectification' ? { rootCause: input.rootCause, actionTaken: input.actionTaken } : {}),
   };
-  if (!(await deps.tasks.complete(done))) throw new DomainError('task.already_done', `Task ${id} was completed meanwhile.`);
+  const counters = input.rating !== undefined ? counterKeysFor(task, now, 'callback').map((key) => ({ key, rating: input.rating })) : [];
+  const followUp = task.kind === 'rectification' ? await followUpOf(deps, done, now) : undefined;
+  if (!(await deps.tasks.complete(done, { counters, ...followUp }))) throw new DomainError('task.already_done', `Task ${id} was completed meanwhile.`);
+  if (task.kind === 'callback' && done.enterpriseSaysResolved) await checkResolutionAgreement(deps, task.issueId);
   return done;
+}
+
+/** After a rectification: a re-callback for the team and the short second survey for the enterprise. */
+async function followUpOf(deps: CoreDeps, rectification: CallbackTask, now: Date): Promise<{ followUpTask: CallbackTask; followUpInvitation?: Invitation }> {
+  const at = now.toISOString();
+  const owner = {
+    issueId: rectification.issueId,
+    enterpriseId: rectification.enterpriseId,
+    teamId: rectification.teamId,
+    zoneId: rectification.zoneId,
+    category: rectification.category,
+    ...(rectification.functionGroupId ? { functionGroupId: rectification.functionGroupId } : {}),
+  };
+  const followUpTask: CallbackTask = {
+    id: deps.ids.next(),
+    kind: 'callback',
+    ...owner,
+    status: 'open',
+    createdAt: at,
+    dueAt: callbackDueAt(deps.calendar, now, deps.settings.callbackDueWorkingDays).toISOString(),
+    followsRectificationId: rectification.id,
+  };
+  const [enterprise, survey] = [await deps.org.getEnterprise(rectification.enterpriseId), deps.surveys.current(FOLLOWUP_SURVEY_ID)];
+  if (!enterprise || !survey) return { followUpTask };
+  const followUpInvitation: Invitation = {
+    id: deps.ids.next(),
+    ...owner,
+    phone: enterprise.contactPhone,
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    status: 'scheduled',
+    createdAt: at,
+    sendAfter: addMinutes(now, deps.settings.surveyDelayMinutes).toISOString(),
+    attempts: 0,
+  };
+  return { followUpTask, followUpInvitation };
 }

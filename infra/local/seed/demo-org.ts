@@ -1,4 +1,5 @@
 import type { Enterprise, Team, Zone } from '../../../functions/core/org/org';
+import { defaultSettings } from '../../../functions/core/settings';
 
 /** 长春新区's four development zones. */
 export const demoZones: Zone[] = [
@@ -40,5 +41,5 @@ export const demoEnterprises: Enterprise[] = Array.from({ length: ENTERPRISES },
   };
 });
 
-/** Default ledger categories, taken from real enterprise asks. */
-export const demoCategories = ['水电费补贴', '房租补贴', '金融支持', '用工短缺', '政策咨询', '审批手续', '其他'];
+/** The ledger categories the demo records issues under: the office's defaults (core/settings.ts). */
+export const demoCategories: string[] = defaultSettings.categories.map((c) => c.name);

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { officialCalendar } from '../../../functions/adapters/calendar/official-calendar';
-import { addWorkingDays, callbackDueAt, weekdaysOnlyCalendar, type WorkingDayCalendar } from '../../../functions/core/scheduling/working-days';
+import { chineseDaysCalendar, officialCalendar } from '../../../functions/adapters/calendar/official-calendar';
+import { calendarOverrideSchema, withOverrides } from '../../../functions/core/scheduling/calendar-override';
+import { addDays } from '../../../functions/core/scheduling/shanghai-time';
+import { addWorkingDays, callbackDueAt, weekdaysOnlyCalendar } from '../../../functions/core/scheduling/working-days';
 
-/** 国庆 2026 as the State Council published it: 1-7 October off, Saturday 10 October worked (调休). */
-const nationalDay2026: WorkingDayCalendar = {
-  isWorkingDay: (d) => {
-    if (d >= '2026-10-01' && d <= '2026-10-07') return false;
-    if (d === '2026-10-10' || d === '2026-09-20') return true;
-    return weekdaysOnlyCalendar.isWorkingDay(d);
-  },
-  hasOfficialData: (y) => y === 2026,
-};
+/**
+ * 中秋 and 国庆 2026 as the State Council published them, loaded as an override over Monday-Friday:
+ * 25 September and 1-7 October off, Sunday 20 September and Saturday 10 October worked (调休).
+ */
+const autumn2026 = calendarOverrideSchema.parse({
+  year: 2026,
+  source: '国务院办公厅关于2026年部分节假日安排的通知（中秋节、国庆节）',
+  holidays: ['2026-09-25', '2026-09-26', '2026-09-27', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+  workdays: ['2026-09-20', '2026-10-10'],
+});
+const nationalDay2026 = withOverrides(weekdaysOnlyCalendar, [autumn2026]);
 
 describe('working days', () => {
   it('skips a weekend', () => {
@@ -30,6 +34,11 @@ describe('working days', () => {
     // 23:50 on Monday 23 November in Shanghai is 15:50 UTC the same day; 00:10 on Tuesday is still Monday in UTC.
     expect(callbackDueAt(weekdaysOnlyCalendar, new Date('2026-11-23T15:50:00Z'), 1).toISOString()).toBe('2026-11-24T15:59:59.999Z');
     expect(callbackDueAt(weekdaysOnlyCalendar, new Date('2026-11-23T16:10:00Z'), 1).toISOString()).toBe('2026-11-25T15:59:59.999Z');
+  });
+
+  it('counts the same days from the loaded notice as from chinese-days around 国庆 2026', () => {
+    const days = Array.from({ length: 31 }, (_, i) => addDays('2026-09-15', i));
+    expect(days.filter((d) => nationalDay2026.isWorkingDay(d) !== chineseDaysCalendar.isWorkingDay(d))).toEqual([]);
   });
 
   it('reads the official calendar from chinese-days, 调休 included', () => {
