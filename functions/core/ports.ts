@@ -164,7 +164,7 @@ export interface InvitationStore {
 }
 
 export interface CounterStore {
-  /** Every counter row of a dimension in the given buckets, for the sms channel. */
+  /** Every counter row of a dimension in the given buckets, every channel. */
   read(dimension: Dimension, periods: Array<{ granularity: 'day' | 'month'; period: string }>): Promise<CounterRow[]>;
 }
 

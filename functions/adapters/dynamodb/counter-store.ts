@@ -33,7 +33,6 @@ export class DynamoCounterStore implements CounterStore {
     );
     return pages
       .flat()
-      .filter((i) => i.channel === 'sms')
       .map((i) => ({
         dimension: i.dimension,
         groupId: i.groupId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appealDecisionSchema, appealStatuses, fileAppealSchema } from '../../core/appeals/appeal';
-import { closeIssueSchema, newIssueSchema } from '../../core/ledger/issue';
+import { bounceIssueSchema, closeIssueSchema, escalateIssueSchema, newIssueSchema, reopenIssueSchema, startIssueSchema } from '../../core/ledger/issue';
 import { ledgerClosedEventSchema } from '../../core/ledger/close-from-ledger';
 import { importBodySchema } from './issue-import';
 import { completeTaskSchema } from '../../core/tasks/callback-task';
@@ -38,6 +38,20 @@ export function openApiDocument() {
         post: { summary: 'Record an issue', requestBody: json(z.toJSONSchema(newIssueSchema)), responses: { '201': { description: 'created' }, ...errors } },
       },
       '/api/v1/issues/{id}': { get: { summary: 'One issue with its ledger events', parameters: [idParam], responses: { '200': { description: 'issue' }, ...errors } } },
+      ...Object.fromEntries(
+        (
+          [
+            ['start', 'Start work on an open issue at the team', startIssueSchema],
+            ['escalate', 'Escalate one level: team -> zone -> central -> a function group (functionGroupId)', escalateIssueSchema],
+            ['bounce', 'Send back one level (退单) with a reason', bounceIssueSchema],
+            ['reopen', 'Reopen a closed issue; withdraws a survey not yet sent', reopenIssueSchema],
+          ] as const
+        ).map(([action, summary, schema]) => [
+          `/api/v1/issues/{id}/${action}`,
+          { post: { summary, parameters: [idParam], requestBody: json(z.toJSONSchema(schema)), responses: { '200': { description: 'the issue' }, ...errors } } },
+        ]),
+      ),
+      '/api/v1/callback-tasks/{id}': { get: { summary: 'One task', parameters: [idParam], responses: { '200': { description: 'task' }, ...errors } } },
       '/api/v1/issues/{id}/close': {
         post: {
           summary: 'Close an issue (idempotent): callback task and survey invitation in one transaction',
@@ -78,7 +92,18 @@ export function openApiDocument() {
           responses: { '200': { description: 'the closure' }, ...errors, '404': { description: 'no such issue', ...json(errorSchema) } },
         },
       },
-      '/api/v1/callback-tasks': { get: { summary: 'Callback and rectification tasks in scope', parameters: listParams, responses: { '200': { description: 'tasks' }, ...errors } } },
+      '/api/v1/callback-tasks': {
+        get: {
+          summary: 'Callback and rectification tasks in scope (overdue=true: open and past due)',
+          parameters: [
+            ...listParams,
+            { name: 'kind', in: 'query', schema: { enum: ['callback', 'rectification'] } },
+            { name: 'status', in: 'query', schema: { enum: ['open', 'done', 'cancelled'] } },
+            { name: 'overdue', in: 'query', schema: { enum: ['true', 'false'] } },
+          ],
+          responses: { '200': { description: 'tasks' }, ...errors },
+        },
+      },
       '/api/v1/callback-tasks/{id}/complete': {
         post: {
           summary: 'Record the outcome of a task',

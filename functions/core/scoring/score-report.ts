@@ -25,6 +25,10 @@ export interface GroupScore extends ReturnType<typeof summarize> {
   responseRate: number | null;
   sufficient: boolean;
   rank: number | null;
+  /** Ratings given on the phone to the team's callback: shown apart, never ranked. */
+  callback: { n: number; mean: number | null; csat: number | null };
+  /** After rectifications: follow-up surveys sent, answered, and satisfied (满意 or 基本满意). */
+  recovery: { surveyed: number; answered: number; recovered: number; rate: number | null };
 }
 
 export interface ScoreReport {
@@ -32,7 +36,7 @@ export interface ScoreReport {
   from: string;
   to: string;
   minResponses: number;
-  overall: Omit<GroupScore, 'id' | 'name' | 'rank' | 'sufficient' | 'adjustedMean'>;
+  overall: Omit<GroupScore, 'id' | 'name' | 'rank' | 'sufficient' | 'adjustedMean' | 'callback' | 'recovery'>;
   groups: GroupScore[];
 }
 
@@ -41,9 +45,9 @@ interface Tally {
   invited: number;
 }
 
-function tally(rows: CounterRow[]): Map<string, Tally> {
+function tally(rows: CounterRow[], channel: CounterRow['channel'] = 'sms'): Map<string, Tally> {
   const byGroup = new Map<string, Tally>();
-  for (const row of rows) {
+  for (const row of rows.filter((r) => r.channel === channel)) {
     const t = byGroup.get(row.groupId) ?? { counts: emptyCounts(), invited: 0 };
     for (const level of ['1', '2', '3', '4', '5'] as const) t.counts[level] += row.counts[level];
     t.invited += row.invited;
@@ -78,10 +82,15 @@ export async function scoreReport(deps: CoreDeps, principal: Principal, query: S
   ]);
   const overall = metrics(tally(overallRows).get('all') ?? { counts: emptyCounts(), invited: 0 });
   const tallies = tally(rows);
+  const byPhone = tally(rows, 'callback');
+  const followups = tally(rows, 'followup');
   const ids = new Set([...names.keys(), ...(query.by === 'category' ? tallies.keys() : [])]);
   const { minResponses, priorWeight } = deps.settings;
   const groups: GroupScore[] = [...ids].map((id) => {
     const m = metrics(tallies.get(id) ?? { counts: emptyCounts(), invited: 0 });
+    const phone = summarize(byPhone.get(id)?.counts ?? emptyCounts());
+    const followup = followups.get(id) ?? { counts: emptyCounts(), invited: 0 };
+    const recovered = followup.counts['3'] + followup.counts['4'] + followup.counts['5'];
     return {
       id,
       name: names.get(id) ?? id,
@@ -89,6 +98,13 @@ export async function scoreReport(deps: CoreDeps, principal: Principal, query: S
       adjustedMean: m.n > 0 ? bayesianMean(m.sum, m.n, overall.mean ?? 0, priorWeight) : null,
       sufficient: m.n >= minResponses,
       rank: null,
+      callback: { n: phone.n, mean: phone.mean, csat: phone.csat },
+      recovery: {
+        surveyed: followup.invited,
+        answered: summarize(followup.counts).n,
+        recovered,
+        rate: followup.invited > 0 ? recovered / followup.invited : null,
+      },
     };
   });
   const ranked = groups.filter((g) => g.sufficient).sort((a, b) => (b.adjustedMean ?? 0) - (a.adjustedMean ?? 0) || b.n - a.n);
