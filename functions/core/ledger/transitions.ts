@@ -67,7 +67,7 @@ export function flagForReview(deps: CoreDeps, issue: Issue, flag: string, note: 
 
 function mustHold(principal: Principal, issue: Issue, what: string): void {
   if (!holdsIssue(principal, issue)) {
-    throw new DomainError('auth.forbidden', `Only whoever holds the issue at the ${levelOf(issue)} level may ${what} it.`);
+    throw new DomainError('auth.forbidden', `Only whoever holds the issue at the ${levelOf(issue)} level may ${what}.`);
   }
 }
 
@@ -79,7 +79,7 @@ function mustBeOpen(issue: Issue): void {
 export async function startIssue(deps: CoreDeps, principal: Principal, id: string, input: { note?: string }): Promise<Issue> {
   const issue = await issueFor(deps, principal, id);
   mustBeOpen(issue);
-  mustHold(principal, issue, 'start');
+  mustHold(principal, issue, 'start it');
   if (issue.status !== 'open') return issue;
   return hop(deps, principal, issue, { action: 'start', to: 'in_progress', toLevel: levelOf(issue), ...(input.note ? { note: input.note } : {}) });
 }
@@ -91,7 +91,7 @@ export async function startIssue(deps: CoreDeps, principal: Principal, id: strin
 export async function escalateIssue(deps: CoreDeps, principal: Principal, id: string, input: { note: string; functionGroupId?: string }): Promise<Issue> {
   const issue = await issueFor(deps, principal, id);
   mustBeOpen(issue);
-  mustHold(principal, issue, 'escalate');
+  mustHold(principal, issue, 'escalate it');
   const to = levelAbove(levelOf(issue));
   if (!to) throw new DomainError('issue.cannot_escalate', 'The issue is already with a service function group, the top of the chain.');
   if (to === 'function-group') {
@@ -115,7 +115,7 @@ export async function escalateIssue(deps: CoreDeps, principal: Principal, id: st
 export async function bounceIssue(deps: CoreDeps, principal: Principal, id: string, input: { reason: string }): Promise<Issue> {
   const issue = await issueFor(deps, principal, id);
   mustBeOpen(issue);
-  mustHold(principal, issue, 'send back');
+  mustHold(principal, issue, 'send it back');
   const to = levelBelow(levelOf(issue));
   if (!to) throw new DomainError('issue.cannot_bounce', 'The team is the first level; there is nobody to send the issue back to.');
   return hop(deps, principal, issue, {

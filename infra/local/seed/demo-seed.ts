@@ -7,6 +7,7 @@ import type { Principal } from '../../../functions/core/auth/principal';
 import type { CoreDeps } from '../../../functions/core/deps';
 import { closeIssue } from '../../../functions/core/ledger/close-issue';
 import { createIssue } from '../../../functions/core/ledger/issues';
+import { bounceIssue, escalateIssue, startIssue } from '../../../functions/core/ledger/transitions';
 import type { SmsGateway, SmsMessage } from '../../../functions/core/ports';
 import { recordAnswer } from '../../../functions/core/responses/record-answer';
 import { addDays, addMinutes, shanghaiDate, shanghaiInstant } from '../../../functions/core/scheduling/shanghai-time';
@@ -60,11 +61,14 @@ export interface SeedSummary {
 }
 
 /** Runs `work` over `items`, at most `lanes` at a time (DynamoDB Local answers faster in parallel). */
-async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inLanes<T>(items: T[], lanes: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
-      while (next < items.length) await work(items[next++] as T);
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index] as T, index);
+      }
     }),
   );
 }
@@ -164,9 +168,19 @@ export async function seedDemoHistory(deps: SeedDeps): Promise<SeedSummary> {
       await completeTask(asOf(at(addDays(shanghaiDate(plan.closedAt), 1), 15)), who, closure.callbackTask.id, { outcome: 'reached', enterpriseSaysResolved: 'yes' });
     }
   });
-  await inLanes(openIssues, 6, async (open) => {
-    await createIssue(asOf(open.at), open.by, { enterpriseId: open.enterprise.id, teamId: open.enterprise.teamId, category: open.category, title: open.title });
+  // Some open issues climb the escalation chain (and one is sent back), so every level has work.
+  const dispatcherOf = (zoneId: string): Principal => ({ sub: `dispatcher-${zoneId}`, username: `dispatcher-${zoneId}`, role: 'zone-dispatcher', zoneId });
+  await inLanes(openIssues, 6, async (open, i) => {
+    const issue = await createIssue(asOf(open.at), open.by, { enterpriseId: open.enterprise.id, teamId: open.enterprise.teamId, category: open.category, title: open.title });
     summary.open++;
+    const later = (hours: number) => asOf(addMinutes(open.at, hours * 60));
+    const team = member(open.enterprise.teamId);
+    const dispatcher = dispatcherOf(open.enterprise.zoneId);
+    if (i % 4 === 1) await startIssue(later(1), team, issue.id, {});
+    if (i % 6 === 2 || i % 6 === 4) await escalateIssue(later(2), team, issue.id, { note: '需开发区协调相关部门' });
+    if (i % 6 === 4) await escalateIssue(later(3), dispatcher, issue.id, { note: '涉及跨部门，报总调度室' });
+    if (i % 12 === 4) await escalateIssue(later(4), office, issue.id, { note: '转金融服务组办理', functionGroupId: 'finance' });
+    if (i % 12 === 8) await bounceIssue(later(5), dispatcher, issue.id, { reason: '请补充企业用工需求明细' });
   });
   // Closures from three hours ago: their surveys are due, and the first sweep sends them to the outbox.
   const threeHoursAgo = new Date(startedAt.getTime() - 3 * 60 * 60 * 1000);
