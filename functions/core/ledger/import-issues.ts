@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { inScope, scopeOf, type Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError, validationError, type Problem } from '../errors';
-import type { ExternalRef, IssueStore } from '../ports';
 import { newIssueSchema } from './issue';
 import { createIssue } from './issues';
 
@@ -86,7 +85,7 @@ async function importRow(deps: CoreDeps, principal: Principal, source: string, r
   const { externalId, ...issue } = input;
   const ref = externalId === undefined ? undefined : { source, externalId };
   try {
-    const created = await createIssue(ref ? { ...deps, issues: claimingRef(deps.issues, ref) } : deps, principal, issue);
+    const created = await createIssue(deps, principal, issue, ref ? { externalRef: ref } : {});
     return { row, status: 'created', issueId: created.id };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -97,22 +96,6 @@ async function importRow(deps: CoreDeps, principal: Principal, source: string, r
     }
     return { row, status: 'error', errors: problemsOf(error) };
   }
-}
-
-/**
- * The issue store, except that `create` also claims `ref` in its transaction. Handing this to
- * `createIssue` keeps one way of recording an issue, so an imported row can never be checked or
- * built differently from one recorded by hand.
- */
-function claimingRef(store: IssueStore, ref: ExternalRef): IssueStore {
-  const create: IssueStore['create'] = (issue, event) => store.create(issue, event, ref);
-  return new Proxy(store, {
-    get(target, key) {
-      if (key === 'create') return create;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 /**

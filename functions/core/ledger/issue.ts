@@ -61,6 +61,8 @@ export interface Issue {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** Its id in an outside ledger, when it came from one (import or webhook); unique per source. */
+  externalRef?: { source: string; externalId: string };
   /** Bumped by every write; a write holds only if the version is still the one read (optimistic lock). */
   version?: number;
   closedAt?: string;

@@ -2,7 +2,7 @@ import { narrowScope } from '../auth/narrow-scope';
 import { inScope, scopeOf, type Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
-import type { Page, PageRequest } from '../ports';
+import type { ExternalRef, Page, PageRequest } from '../ports';
 import { assertKnownCategory } from './categories';
 import type { Issue, IssueStatus, LedgerEvent, NewIssue } from './issue';
 
@@ -10,7 +10,7 @@ import type { Issue, IssueStatus, LedgerEvent, NewIssue } from './issue';
  * Records a new issue for an enterprise. A team member records for their own team, a dispatcher
  * for a team of their zone, the office for any team; the enterprise must be in the team's zone.
  */
-export async function createIssue(deps: CoreDeps, principal: Principal, input: NewIssue): Promise<Issue> {
+export async function createIssue(deps: CoreDeps, principal: Principal, input: NewIssue, options: { externalRef?: ExternalRef } = {}): Promise<Issue> {
   assertKnownCategory(deps.settings, input.category);
   const scope = scopeOf(principal);
   const [team, enterprise] = await Promise.all([deps.org.getTeam(input.teamId), deps.org.getEnterprise(input.enterpriseId)]);
@@ -36,9 +36,10 @@ export async function createIssue(deps: CoreDeps, principal: Principal, input: N
     createdBy: principal.username,
     updatedAt: now,
     version: 1,
+    ...(options.externalRef ? { externalRef: options.externalRef } : {}),
   };
   const event: LedgerEvent = { id: deps.ids.next(), issueId: issue.id, at: now, by: principal.username, role: principal.role, action: 'create', from: null, to: 'open', toLevel: 'team' };
-  await deps.issues.create(issue, event);
+  await deps.issues.create(issue, event, options.externalRef);
   return issue;
 }
 
