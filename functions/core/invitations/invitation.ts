@@ -30,6 +30,40 @@ export interface Invitation {
   answeredAt?: string;
 }
 
+/** Who a piece of follow-up work is credited to, copied onto tasks and invitations at creation. */
+export interface Attribution {
+  issueId: string;
+  enterpriseId: string;
+  teamId: string;
+  zoneId: string;
+  category: string;
+  functionGroupId?: string;
+}
+
+/**
+ * A new invitation to `survey` for the enterprise at `phone`, scheduled `surveyDelayMinutes` after
+ * `now`. The one way huifang schedules a survey (after a closure, after a rectification).
+ */
+export function scheduledInvitation(
+  deps: { ids: { next(): string }; settings: { surveyDelayMinutes: number } },
+  owner: Attribution,
+  phone: string,
+  survey: { id: string; version: number },
+  now: Date,
+): Invitation {
+  return {
+    id: deps.ids.next(),
+    ...owner,
+    phone,
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    status: 'scheduled',
+    createdAt: now.toISOString(),
+    sendAfter: new Date(now.getTime() + deps.settings.surveyDelayMinutes * 60_000).toISOString(),
+    attempts: 0,
+  };
+}
+
 /** The invitation as the contract shows it. */
 export function invitationView(inv: Invitation) {
   return { id: inv.id, status: inv.status, sendAfter: inv.sendAfter, sentAt: inv.sentAt ?? null, expiresAt: inv.expiresAt ?? null };

@@ -1,8 +1,7 @@
 import type { Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
-import type { Invitation } from '../invitations/invitation';
-import { addMinutes } from '../scheduling/shanghai-time';
+import { scheduledInvitation, type Attribution, type Invitation } from '../invitations/invitation';
 import { callbackDueAt } from '../scheduling/working-days';
 import { CALLBACK_SURVEY_ID } from '../surveys/definition';
 import type { CallbackTask } from '../tasks/callback-task';
@@ -38,7 +37,7 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
   const at = now.toISOString();
   // Credit goes to the team, and to the function group if the issue was closed in its hands;
   // it is copied onto the task and the invitation so it never moves with the issue afterwards.
-  const owner = {
+  const owner: Attribution = {
     issueId: issue.id,
     enterpriseId: issue.enterpriseId,
     teamId: issue.teamId,
@@ -57,17 +56,7 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     createdAt: at,
     dueAt: callbackDueAt(deps.calendar, now, callbackDueWorkingDaysFor(deps.settings, issue.category)).toISOString(),
   };
-  const invitation: Invitation | undefined = surveyed ? undefined : {
-    id: deps.ids.next(),
-    ...owner,
-    phone: enterprise.contactPhone,
-    surveyId: survey.id,
-    surveyVersion: survey.version,
-    status: 'scheduled',
-    createdAt: at,
-    sendAfter: addMinutes(now, deps.settings.surveyDelayMinutes).toISOString(),
-    attempts: 0,
-  };
+  const invitation = surveyed ? undefined : scheduledInvitation(deps, owner, enterprise.contactPhone, survey, now);
   const closed: Issue = {
     ...issue,
     status: 'closed',

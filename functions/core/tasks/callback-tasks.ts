@@ -1,11 +1,10 @@
 import { inScope, scopeOf, type Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError, validationError } from '../errors';
-import type { Invitation } from '../invitations/invitation';
+import { scheduledInvitation, type Attribution, type Invitation } from '../invitations/invitation';
 import { checkResolutionAgreement } from '../ledger/two-sided-check';
 import type { Page, PageRequest } from '../ports';
 import { counterKeysFor } from '../scoring/counters';
-import { addMinutes } from '../scheduling/shanghai-time';
 import { callbackDueAt } from '../scheduling/working-days';
 import { FOLLOWUP_SURVEY_ID } from '../surveys/definition';
 import type { CallbackTask, CompleteTask, TaskKind, TaskStatus } from './callback-task';
@@ -77,7 +76,7 @@ export async function completeTask(deps: CoreDeps, principal: Principal, id: str
 /** After a rectification: a re-callback for the team and the short second survey for the enterprise. */
 async function followUpOf(deps: CoreDeps, rectification: CallbackTask, now: Date): Promise<{ followUpTask: CallbackTask; followUpInvitation?: Invitation }> {
   const at = now.toISOString();
-  const owner = {
+  const owner: Attribution = {
     issueId: rectification.issueId,
     enterpriseId: rectification.enterpriseId,
     teamId: rectification.teamId,
@@ -96,16 +95,6 @@ async function followUpOf(deps: CoreDeps, rectification: CallbackTask, now: Date
   };
   const [enterprise, survey] = [await deps.org.getEnterprise(rectification.enterpriseId), deps.surveys.current(FOLLOWUP_SURVEY_ID)];
   if (!enterprise || !survey) return { followUpTask };
-  const followUpInvitation: Invitation = {
-    id: deps.ids.next(),
-    ...owner,
-    phone: enterprise.contactPhone,
-    surveyId: survey.id,
-    surveyVersion: survey.version,
-    status: 'scheduled',
-    createdAt: at,
-    sendAfter: addMinutes(now, deps.settings.surveyDelayMinutes).toISOString(),
-    attempts: 0,
-  };
+  const followUpInvitation = scheduledInvitation(deps, owner, enterprise.contactPhone, survey, now);
   return { followUpTask, followUpInvitation };
 }
