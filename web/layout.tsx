@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { css } from './styles';
 
@@ -12,7 +13,7 @@ export function Layout(props: { lang: Lang; title: string; children: Child; larg
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{props.title}</title>
-        <style>{css}</style>
+        <style>{raw(css)}</style>
       </head>
       <body class={props.large ? 'large' : undefined}>
         <main>{props.children}</main>

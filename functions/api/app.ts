@@ -16,6 +16,7 @@ import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { responseRoutes } from './routes/responses';
 import { surveyRoutes } from './routes/survey';
+import { staffPages } from './pages/staff-pages';
 
 /**
  * The whole huifang HTTP surface as one Hono app, the same on Lambda and on Node:
@@ -42,6 +43,7 @@ export function createApp(deps: ApiDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/', homeRoutes(apiLinks));
   app.route('/s', surveyRoutes(deps));
+  app.route('/app', staffPages(deps));
 
   const api = new Hono<ApiEnv>();
   api.get('/openapi.json', (c) => c.json(openApiDocument()));

@@ -1,4 +1,5 @@
 import type { LocalUser } from '../../functions/adapters/auth/local-issuer';
+import { timingSafeEqual } from 'node:crypto';
 import type { OrgStore } from '../../functions/core/ports';
 import { defaultFunctionGroups } from '../../functions/core/settings';
 
@@ -22,4 +23,13 @@ export async function demoUsers(org: OrgStore): Promise<DemoUser[]> {
     ...teams.map((t) => user({ sub: `member-${t.id}`, username: `member-${t.id}`, role: 'team-member', zoneId: t.zoneId, teamId: t.id })),
     user({ sub: 'function-group', username: 'function-group', role: 'function-group', functionGroupId: defaultFunctionGroups[0]?.id ?? 'finance' }),
   ];
+}
+
+/** The demo user with this username and password, or undefined; the password is compared in constant time. */
+export async function findDemoUser(org: OrgStore, username: string, password: string): Promise<DemoUser | undefined> {
+  const user = (await demoUsers(org)).find((u) => u.username === username.trim());
+  if (!user) return undefined;
+  const given = Buffer.from(password);
+  const expected = Buffer.from(user.password);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? user : undefined;
 }

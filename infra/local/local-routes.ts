@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { LocalIssuer } from '../../functions/adapters/auth/local-issuer';
@@ -10,18 +9,13 @@ import { runSweeper } from '../../functions/jobs/sweeper';
 import { apiLinks, homeRoutes } from '../../functions/api/routes/home';
 import { jsonBody } from '../../functions/api/validation';
 import { REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../functions/api/webhook-signature';
-import { demoUsers } from './demo-users';
+import { demoUsers, findDemoUser } from './demo-users';
+import { localSignIn } from './local-sign-in';
 
 const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 
 const credentialsSchema = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) });
 const clockSchema = z.object({ now: z.iso.datetime({ offset: true }).nullable() });
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** The routes only the local host has: demo sign-in, the SMS outbox, the settable clock, a sweep on demand. */
 export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox: LocalOutbox; issuer: LocalIssuer; webhookSecret: string }) {
@@ -30,12 +24,15 @@ export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox
       '/',
       homeRoutes([
         ...apiLinks,
+        { href: '/app/login', label: '工作人员页面 staff pages', note: 'tasks, ledger and dispatch view; sign in as a demo user' },
         { href: '/local/outbox', label: '短信发件箱 SMS outbox', note: 'the survey SMS the local gateway kept; open a link to answer' },
         { href: '/local/demo-users', label: '演示账号 demo users', note: 'sign in with POST /auth/token' },
         { href: '/local/clock', label: '时钟 clock', note: 'POST {"now": ISO | null} to move time; POST /local/sweep to run the sweeper' },
         { href: '/local/webhook-secret', label: 'Webhook 密钥 secret', note: 'what an outside ledger signs POST /api/v1/events/issue-closed with' },
       ]),
     )
+    // The demo sign-in page, in front of the cloud's /app/login of the staff pages.
+    .route('/', localSignIn({ core: deps.core, issuer: deps.issuer }))
     .get('/local/demo-users', async (c) => c.json(await demoUsers(deps.core.org)))
     .get('/local/jwks.json', (c) => c.json(deps.issuer.jwks()))
     .get('/local/webhook-secret', (c) =>
@@ -48,8 +45,8 @@ export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox
     )
     .post('/auth/token', async (c) => {
       const { username, password } = await jsonBody(c, credentialsSchema);
-      const user = (await demoUsers(deps.core.org)).find((u) => u.username === username);
-      if (!user || !sameSecret(user.password, password)) throw new DomainError('auth.bad_credentials', 'Unknown user or wrong password.');
+      const user = await findDemoUser(deps.core.org, username, password);
+      if (!user) throw new DomainError('auth.bad_credentials', 'Unknown user or wrong password.');
       // Sign-in time is wall-clock time even when the domain clock is pinned: tokens are checked against it.
       const accessToken = await deps.issuer.issue(user, new Date(), TOKEN_TTL_SECONDS);
       return c.json({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });

@@ -33,3 +33,12 @@ export function holdsIssue(principal: Principal, issue: Issue): boolean {
       return principal.role === 'function-group' && principal.functionGroupId !== undefined && principal.functionGroupId === issue.functionGroupId;
   }
 }
+
+/** True when `principal` may reopen a closed issue: its team, its zone's dispatcher, or the office. */
+export function mayReopen(principal: Principal, issue: Issue): boolean {
+  return (
+    principal.role === 'office' ||
+    (principal.role === 'zone-dispatcher' && principal.zoneId === issue.zoneId) ||
+    (principal.role === 'team-member' && principal.teamId === issue.teamId)
+  );
+}

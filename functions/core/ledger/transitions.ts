@@ -5,7 +5,7 @@ import type { Invitation } from '../invitations/invitation';
 import type { CallbackTask } from '../tasks/callback-task';
 import type { Issue, IssueLevel, IssueStatus, LedgerAction, LedgerEvent } from './issue';
 import { issueFor } from './issues';
-import { holdsIssue, levelAbove, levelBelow, levelOf } from './levels';
+import { holdsIssue, levelAbove, levelBelow, levelOf, mayReopen } from './levels';
 
 /** The status an open issue has at a level: in the team's hands it is being worked on, above it escalated. */
 const workingStatus = (level: IssueLevel): IssueStatus => (level === 'team' ? 'in_progress' : 'escalated');
@@ -134,11 +134,7 @@ export async function bounceIssue(deps: CoreDeps, principal: Principal, id: stri
 export async function reopenIssue(deps: CoreDeps, principal: Principal, id: string, input: { reason: string }): Promise<Issue> {
   const issue = await issueFor(deps, principal, id);
   if (issue.status !== 'closed') throw new DomainError('issue.not_closed', 'Only a closed issue can be reopened.');
-  const mayReopen =
-    principal.role === 'office' ||
-    (principal.role === 'zone-dispatcher' && principal.zoneId === issue.zoneId) ||
-    (principal.role === 'team-member' && principal.teamId === issue.teamId);
-  if (!mayReopen) throw new DomainError('auth.forbidden', 'The team, its zone dispatcher or the office may reopen an issue.');
+  if (!mayReopen(principal, issue)) throw new DomainError('auth.forbidden', 'The team, its zone dispatcher or the office may reopen an issue.');
   const [invitation, task] = await Promise.all([
     issue.invitationId ? deps.invitations.get(issue.invitationId) : undefined,
     issue.callbackTaskId ? deps.tasks.get(issue.callbackTaskId) : undefined,
