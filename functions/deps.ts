@@ -2,6 +2,7 @@
  * The composition root of the cloud host: the only place that reads the environment. It is parsed
  * once with zod, and every adapter is built from the parsed values.
  */
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'hono';
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { z } from 'zod';
@@ -11,11 +12,12 @@ import { systemClock } from './adapters/clock/clocks';
 import { documentClient } from './adapters/dynamodb/client';
 import { dynamoStores } from './adapters/dynamodb/stores';
 import { surveyTokens, ulidIds } from './adapters/ids/ids';
-import { logSmsGateway } from './adapters/sms/log-gateway';
+import { secretsManagerLoader, type SecretLoader } from './adapters/secrets/secrets-manager-loader';
 import { defaultSurveyCatalog } from './adapters/surveys/catalog';
 import type { ApiDeps } from './api/env';
 import type { CoreDeps } from './core/deps';
 import { settingsSchema } from './core/settings';
+import { smsGatewayConfigOf, smsGatewayEnvShape, smsGatewayOf } from './sms-gateway-env';
 
 const jsonObject = z.string().transform((text, ctx) => {
   try {
@@ -28,6 +30,9 @@ const jsonObject = z.string().transform((text, ctx) => {
 
 /** Staff tokens and their signing keys are trusted only over TLS. */
 const httpsUrl = z.string().url().startsWith('https://', 'must be an https URL');
+
+/** What an outside ledger signs webhooks with, however it reaches the function. */
+const webhookSecretValue = z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)');
 
 /**
  * The two ways to say who signs staff tokens, each with the variables it needs; exactly one is set.
@@ -55,14 +60,21 @@ export const cloudEnvSchema = z
     HUIFANG_JWT_AUDIENCE: z.string().min(1).optional(),
     /** Where its signing keys are published; omitted: `<issuer>/.well-known/jwks.json`. */
     HUIFANG_JWKS_URI: httpsUrl.optional(),
-    HUIFANG_SMS_GATEWAY: z.enum(['log']).default('log'),
+    /** `HUIFANG_SMS_GATEWAY` and each gateway's variables (sms-gateway-env.ts). */
+    ...smsGatewayEnvShape,
     /** Office-tunable rules as JSON (see core/settings.ts); every field optional. */
     HUIFANG_SETTINGS: jsonObject.pipe(settingsSchema).optional(),
     HUIFANG_PUBLIC_BASE_URL: z.string().url(),
     /** Shared with an outside ledger that signs `POST /api/v1/events/issue-closed`; unset: that route answers 503. */
-    HUIFANG_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+    HUIFANG_WEBHOOK_SECRET: webhookSecretValue.optional(),
+    /** Or, in the cloud: the Secrets Manager secret that holds it, read once per cold start (`loadWebhookSecret`). */
+    HUIFANG_WEBHOOK_SECRET_ARN: z.string().regex(/^arn:[a-z-]+:secretsmanager:/, 'the ARN of a Secrets Manager secret').optional(),
   })
   .superRefine((env, ctx) => {
+    for (const problem of smsGatewayConfigOf(env).problems) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+    if (env.HUIFANG_WEBHOOK_SECRET !== undefined && env.HUIFANG_WEBHOOK_SECRET_ARN !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['HUIFANG_WEBHOOK_SECRET_ARN'], message: 'webhook secret: set either HUIFANG_WEBHOOK_SECRET or HUIFANG_WEBHOOK_SECRET_ARN, not both' });
+    }
     const cognito = env.HUIFANG_USER_POOL_ID !== undefined || env.HUIFANG_USER_POOL_CLIENT_ID !== undefined;
     const issuer = env.HUIFANG_JWT_ISSUER !== undefined || env.HUIFANG_JWT_AUDIENCE !== undefined || env.HUIFANG_JWKS_URI !== undefined;
     const either = `${staffIdentityVariables.cognito.join(' and ')} (a Cognito user pool) or ${staffIdentityVariables.issuer.join(' and ')} (another OIDC issuer)`;
@@ -117,20 +129,64 @@ export function cloudCoreDeps(env: CloudEnv): CoreDeps {
     tokens: surveyTokens,
     calendar: officialCalendarWith(settings.calendarOverrides),
     surveys: defaultSurveyCatalog(),
-    sms: logSmsGateway,
+    sms: smsGatewayOf(smsGatewayConfigOf(env).config ?? { kind: 'log' }),
     settings,
     ...dynamoStores(table),
   };
 }
 
-/** The API's deps for the cloud: staff tokens of the configured identity, the caller's address from API Gateway. */
-export function cloudApiDeps(env: CloudEnv): ApiDeps {
+/**
+ * The API's deps for the cloud: staff tokens of the configured identity, the caller's address from
+ * API Gateway, and `webhookSecret` as `loadWebhookSecret` found it (undefined: the webhook answers 503).
+ */
+export function cloudApiDeps(env: CloudEnv, webhookSecret: string | undefined): ApiDeps {
   return {
     core: cloudCoreDeps(env),
     auth: jwtStaffAuthenticator(staffVerifier(env) as unknown as JwtPayloadVerifier),
     clientAddress: (c: Context) => (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } })?.event?.requestContext?.http?.sourceIp ?? 'unknown',
-    ...(env.HUIFANG_WEBHOOK_SECRET ? { webhookSecret: env.HUIFANG_WEBHOOK_SECRET } : {}),
+    ...(webhookSecret ? { webhookSecret } : {}),
+    ...(env.HUIFANG_SMS_RECEIPT_SECRET ? { smsReceiptSecret: env.HUIFANG_SMS_RECEIPT_SECRET } : {}),
   };
+}
+
+/**
+ * The webhook secret of `env`: `HUIFANG_WEBHOOK_SECRET` as given (tests, emulators), or the value of
+ * the secret `HUIFANG_WEBHOOK_SECRET_ARN` names, read with `loadSecret`; undefined when neither is set.
+ *
+ * A secret that cannot be read, or is too short, does not stop the cold start: only the webhook
+ * depends on it, so it answers 503 `webhook.not_configured` (the ledger retries) while staff and
+ * survey pages keep working. The failure is logged with the ARN, never with a value.
+ *
+ * @example
+ * const secret = await loadWebhookSecret(env, async (arn) => 'a-test-secret-of-at-least-32-characters');
+ */
+export async function loadWebhookSecret(env: CloudEnv, loadSecret: SecretLoader): Promise<string | undefined> {
+  if (env.HUIFANG_WEBHOOK_SECRET !== undefined) return env.HUIFANG_WEBHOOK_SECRET;
+  const secretArn = env.HUIFANG_WEBHOOK_SECRET_ARN;
+  if (secretArn === undefined) return undefined;
+  let problem: string;
+  try {
+    const parsed = webhookSecretValue.safeParse(await loadSecret(secretArn));
+    if (parsed.success) return parsed.data;
+    problem = parsed.error.issues.map((issue) => issue.message).join('; ');
+  } catch (error) {
+    problem = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  }
+  console.error(JSON.stringify({ level: 'error', message: 'webhook secret not loaded: POST /api/v1/events/issue-closed answers 503 webhook.not_configured', secretArn, error: problem }));
+  return undefined;
+}
+
+/**
+ * `cloudApiDeps` with the webhook secret loaded first: the api handler awaits it once, at cold start.
+ * `loadSecret` defaults to Secrets Manager in the function's region; its client is created only when
+ * there is an ARN to read.
+ *
+ * @example
+ * const app = createApp(await loadCloudApiDeps(readCloudEnv()));
+ */
+export async function loadCloudApiDeps(env: CloudEnv, loadSecret?: SecretLoader): Promise<ApiDeps> {
+  const secretsManager: SecretLoader = (arn) => secretsManagerLoader(new SecretsManagerClient({ region: env.AWS_REGION }))(arn);
+  return cloudApiDeps(env, await loadWebhookSecret(env, loadSecret ?? secretsManager));
 }
 
 /** Parses `process.env` once; a missing setting stops the cold start with a clear list. */

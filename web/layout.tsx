@@ -12,6 +12,8 @@ export function Layout(props: { lang: Lang; title: string; children: Child; larg
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        {/* An empty icon: the browser's automatic /favicon.ico request would be a second round trip. */}
+        <link rel="icon" href="data:," />
         <title>{props.title}</title>
         <style>{raw(css)}</style>
       </head>

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps, ApiEnv } from './env';
 import { jsonError } from './error-mapper';
 import { requireStaff } from './auth-middleware';
@@ -9,12 +9,14 @@ import { callbackTaskRoutes } from './routes/callback-tasks';
 import { categoryRoutes } from './routes/categories';
 import { eventRoutes } from './routes/events';
 import { apiLinks, homeRoutes } from './routes/home';
+import { invitationRoutes } from './routes/invitations';
 import { issueImportRoutes } from './routes/issue-import';
 import { issueRoutes } from './routes/issues';
 import { openApiDocument } from './routes/openapi';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
 import { responseRoutes } from './routes/responses';
+import { smsReceiptRoutes } from './routes/sms-receipts';
 import { surveyRoutes } from './routes/survey';
 import { staffPages } from './pages/staff-pages';
 
@@ -30,8 +32,10 @@ export function createApp(deps: ApiDeps) {
       referrerPolicy: 'no-referrer',
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
+        // Styles stay inline (one <style> per page, nothing a visitor can inject into); scripts run
+        // only with this response's nonce, read by a page as c.get('secureHeadersNonce').
         styleSrc: ["'unsafe-inline'"],
-        scriptSrc: ["'unsafe-inline'"],
+        scriptSrc: [NONCE],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         baseUri: ["'none'"],
@@ -49,6 +53,8 @@ export function createApp(deps: ApiDeps) {
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   // Signed with the webhook secret, not a staff token: before the staff middleware.
   api.route('/events', eventRoutes(deps));
+  // Delivery receipts from SMS providers, signed with the receipt secret: also before the staff middleware.
+  api.route('/sms/receipts', smsReceiptRoutes(deps));
   api.use('*', requireStaff(deps));
   api.route('/', orgRoutes(deps));
   api.route('/issues/import', issueImportRoutes(deps));
@@ -59,6 +65,7 @@ export function createApp(deps: ApiDeps) {
   api.route('/reports', reportRoutes(deps));
   api.route('/responses', responseRoutes(deps));
   api.route('/appeals', appealRoutes(deps));
+  api.route('/invitations', invitationRoutes(deps));
   app.route('/api/v1', api);
 
   app.notFound((c) => c.json({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }, 404));

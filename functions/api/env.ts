@@ -11,6 +11,8 @@ export interface ApiDeps {
   clientAddress(c: Context): string;
   /** The shared secret outside ledgers sign webhooks with; without it the webhook answers 503. */
   webhookSecret?: string;
+  /** Signs SMS delivery receipts (`POST /api/v1/sms/receipts/{provider}`); without it they answer 503. */
+  smsReceiptSecret?: string;
 }
 
 /** Hono typing: the verified principal on staff routes. */

@@ -1,7 +1,8 @@
 import type { Scope } from './auth/principal';
 import type { Appeal, AppealStatus } from './appeals/appeal';
 import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from './tasks/callback-task';
-import type { Invitation } from './invitations/invitation';
+import type { Delivery } from './invitations/delivery';
+import type { Invitation, ListedInvitationStatus } from './invitations/invitation';
 import type { Issue, IssueStatus, LedgerEvent } from './ledger/issue';
 import type { Enterprise, Team, Zone } from './org/org';
 import type { CounterDelta, CounterRow, Dimension } from './scoring/counters';
@@ -27,9 +28,16 @@ export interface SmsMessage {
   to: string;
   body: string;
   invitationId: string;
+  /**
+   * The survey link in `body`, for providers whose registered templates carry it as a parameter
+   * (Aliyun, Tencent); taken from the end of `body` when absent.
+   */
+  link?: string;
+  /** Which registered template a template provider uses; `invitation` when absent. */
+  purpose?: 'invitation' | 'reminder';
 }
 
-/** Sends one SMS; throws when the provider refuses. */
+/** Sends one SMS; throws when the provider refuses (gateways to a provider throw `SmsSendError`). */
 export interface SmsGateway {
   send(message: SmsMessage, at: Date): Promise<{ providerMessageId: string }>;
 }
@@ -49,6 +57,10 @@ export interface OrgStore {
   listEnterprises(scope: Scope, page: PageRequest): Promise<Page<Enterprise>>;
   getTeam(id: string): Promise<Team | undefined>;
   getEnterprise(id: string): Promise<Enterprise | undefined>;
+  /** Marks an enterprise opted out (never messaged again); the enterprise as it becomes, or undefined when unknown. */
+  setOptOut(enterpriseId: string, optOut: { at: string; reason: string }): Promise<Enterprise | undefined>;
+  /** The enterprises whose contact phone is `phone` (an SMS reply names only its sender). */
+  enterprisesByPhone(phone: string): Promise<Enterprise[]>;
 }
 
 /** Everything the closing transaction writes, all or nothing. */
@@ -156,11 +168,31 @@ export interface InvitationStore {
   due(now: Date, limit: number): Promise<Invitation[]>;
   /** Takes the invitation for sending under a lease and records the new token hash; false when another sweeper has it. */
   claim(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date }): Promise<boolean>;
-  /** Marks a claimed invitation sent and counts it as invited. */
-  markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; counters: CounterDelta[] }): Promise<void>;
+  /** Marks a claimed invitation sent and counts it as invited; the DUE time becomes the reminder, or else the expiry. */
+  /** False when the claim lapsed and another sweeper took the invitation over (it records the send then). */
+  markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; reminderAt?: Date; counters: CounterDelta[] }): Promise<boolean>;
+  /** Moves a due invitation (scheduled, or claimed with a lapsed lease) to a later send time; false when it changed meanwhile. */
+  defer(invitation: Invitation, sendAfter: Date, now: Date): Promise<boolean>;
+  /** A claimed send failed: back to `scheduled` at `retryAt`, or `failed` for good without it (leaving the DUE index). */
+  markSendFailed(invitation: Invitation, failure: { reason: string; at: Date; retryAt?: Date }): Promise<void>;
+  /** A due invitation (scheduled, or claimed with a lapsed lease) -> `suppressed` with the reason; false when it changed meanwhile. */
+  suppress(invitation: Invitation, reason: string, at: Date): Promise<boolean>;
+  /** Takes a sent, unanswered invitation for its one reminder under a lease, with a new token (the old one stays valid). */
+  claimReminder(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date }): Promise<boolean>;
+  /** Records the reminder as sent (or its failure: it is not tried again); the DUE time becomes the expiry. */
+  markReminded(invitation: Invitation, outcome: { at: Date; failure?: string }): Promise<void>;
+  /** A sent invitation past its expiry -> `expired`, leaving the DUE index; false when answered meanwhile. */
+  markExpired(invitation: Invitation, at: Date): Promise<boolean>;
+  /** Invitations in a final state the office acts on (failed, suppressed, expired), newest first. */
+  list(scope: Scope, status: ListedInvitationStatus, page: PageRequest): Promise<Page<Invitation>>;
   byTokenHash(hash: string): Promise<Invitation | undefined>;
   /** The answer transaction; `already_answered` when the invitation was answered (or raced). */
   recordAnswer(write: AnswerWrite): Promise<'recorded' | 'already_answered'>;
+  /**
+   * Keeps a provider's delivery receipt on the invitation (`delivery`), unless it holds one reported
+   * at the same time or later (receipts come late, twice, out of order); `unknown` when no such invitation.
+   */
+  recordDelivery(invitationId: string, providerMessageId: string | undefined, delivery: Delivery): Promise<'recorded' | 'stale' | 'unknown'>;
 }
 
 export interface CounterStore {

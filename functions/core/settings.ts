@@ -31,6 +31,17 @@ export const settingsSchema = z.object({
   rectificationDueWorkingDays: z.number().int().min(1).max(60).default(5),
   /** The survey SMS goes out this long after closure. */
   surveyDelayMinutes: z.number().int().min(0).max(7 * 24 * 60).default(120),
+  /** Survey SMS go out only between these Shanghai wall-clock times (end exclusive), on working days (see scheduling/send-window.ts). */
+  sendWindow: z
+    .object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/) })
+    .refine((w) => w.start < w.end, { message: 'the window must start before it ends' })
+    .default({ start: '09:00', end: '20:00' }),
+  /** One reminder goes to a non-responder this long after the first SMS (then moved into the send window). */
+  reminderAfterHours: z.number().int().min(1).max(30 * 24).default(48),
+  /** Sends tried before an invitation is `failed` with the provider's reason. */
+  maxSendAttempts: z.number().int().min(1).max(10).default(4),
+  /** The wait before the 2nd, 3rd, ... attempt after a gateway error; the last value repeats. */
+  sendRetryBackoffMinutes: z.array(z.number().int().min(1).max(24 * 60)).min(1).default([1, 5, 15]),
   /** A link that is not answered within this many days after sending expires. */
   invitationTtlDays: z.number().int().min(1).max(90).default(7),
   /** The SMS signature, shown as 【signature】 (the provider registers it). */

@@ -9,7 +9,9 @@ export interface SweepReport {
 }
 
 /**
- * One sweep: everything that has come due since the last one: survey SMS to send, tasks gone overdue. Runs every minute in the cloud
+ * One sweep: everything that has come due since the last one: survey SMS to send (inside the send
+ * window, retried with backoff), reminders to non-responders, links to mark expired, tasks gone
+ * overdue. Runs every minute in the cloud
  * (EventBridge Scheduler) and every 30 s locally; safe to run twice at once, since every action
  * claims its item with a conditional write first. Reads only the DUE index, never the table.
  */

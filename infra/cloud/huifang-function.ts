@@ -8,6 +8,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 
 /** The repository root: esbuild's project root (handlers import `surveys/*.json` from above `functions/`). */
@@ -82,6 +83,16 @@ export class HuifangFunction extends NodejsFunction {
   bindTable(table: ITable): this {
     table.grantReadWriteData(this);
     this.addEnvironment('HUIFANG_TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /**
+   * Grants reading the webhook's shared secret and tells the function its ARN, in one call. Only the
+   * ARN is in the environment and the template: the function reads the value at cold start.
+   */
+  bindWebhookSecret(secret: ISecret): this {
+    secret.grantRead(this);
+    this.addEnvironment('HUIFANG_WEBHOOK_SECRET_ARN', secret.secretArn);
     return this;
   }
 }

@@ -5,6 +5,7 @@
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { z } from 'zod';
 import { settingsSchema } from '../../functions/core/settings';
+import { smsGatewayKind, smsGatewaySettingSchema } from './sms-gateway';
 
 /** `-c key=value` arrives as a string; cdk.json may hold the object itself. Both are accepted. */
 function fromJsonContext<T extends z.ZodType>(schema: T) {
@@ -63,8 +64,11 @@ export const deploymentSettingsSchema = z
       .url()
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
-    /** Which SMS gateway the functions use; only `log` exists in the cloud build so far. */
-    smsGateway: z.enum(['log']).default('log'),
+    /**
+     * Which SMS gateway the functions use, with its non-secret settings (infra/cloud/sms-gateway.ts):
+     * `log` (the default: nothing is sent), or e.g. {"kind":"aliyun","signName":"长春新区营商办","templateCode":"SMS_480000001"}.
+     */
+    smsGateway: fromJsonContext(smsGatewaySettingSchema).default('log'),
     /** Office-tunable rules, passed to the functions as `HUIFANG_SETTINGS`; checked here, not at the first cold start. */
     officeSettings: fromJsonContext(officeSettingsSchema).optional(),
     /**
@@ -76,6 +80,13 @@ export const deploymentSettingsSchema = z
     externalStaffIssuer: fromJsonContext(externalStaffIssuerSchema).optional(),
   })
   .superRefine((settings, ctx) => {
+    if (settings.region && partitionOf(settings.region) === 'aws-cn' && smsGatewayKind(settings.smsGateway) === 'aws') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['smsGateway'],
+        message: `AWS End User Messaging SMS is not offered in ${settings.region}; in mainland China use {"kind":"aliyun",...}, {"kind":"tencent",...} or {"kind":"webhook",...}`,
+      });
+    }
     if (settings.region && partitionOf(settings.region) === 'aws-cn' && !settings.externalStaffIssuer) {
       ctx.addIssue({
         code: 'custom',

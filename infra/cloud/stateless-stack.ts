@@ -11,6 +11,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { HuifangFunction } from './huifang-function';
 import type { DeploymentSettings } from './settings';
+import { grantSmsSending, smsGatewayEnvironment } from './sms-gateway';
 import { staffIdentityEnvironment } from './staff-identity';
 import type { StatefulStack } from './stateful-stack';
 
@@ -21,7 +22,8 @@ export interface StatelessStackProps extends StackProps {
 
 /**
  * The stateless half of huifang. Both functions read the same environment (`cloudEnvSchema` in
- * `functions/deps.ts`): the sweeper builds survey links too, so it needs the public base URL.
+ * `functions/deps.ts`): the sweeper builds survey links too, so it needs the public base URL. Only the
+ * api function serves the webhook, so only it may read the webhook secret.
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
@@ -36,7 +38,9 @@ export class StatelessStack extends Stack {
       entry: fileURLToPath(new URL('../../functions/handlers/api.ts', import.meta.url)),
       description: 'huifang HTTP API and survey pages (Hono)',
       timeout: Duration.seconds(29),
-    }).bindTable(stateful.data.table);
+    })
+      .bindTable(stateful.data.table)
+      .bindWebhookSecret(stateful.webhookSecret);
     this.sweeperFunction = new HuifangFunction(this, 'SweeperFunction', {
       entry: fileURLToPath(new URL('../../functions/handlers/sweeper.ts', import.meta.url)),
       description: 'huifang sweeper: acts on what has come due (survey SMS), once a minute',
@@ -56,12 +60,13 @@ export class StatelessStack extends Stack {
     const publicBaseUrl = settings.publicBaseUrl ?? this.api.apiEndpoint;
     const environment: Record<string, string> = {
       ...staffIdentityEnvironment(stateful.staff),
-      HUIFANG_SMS_GATEWAY: settings.smsGateway,
+      ...smsGatewayEnvironment(settings.smsGateway),
       HUIFANG_PUBLIC_BASE_URL: publicBaseUrl,
       ...(settings.officeSettings ? { HUIFANG_SETTINGS: JSON.stringify(settings.officeSettings) } : {}),
     };
     for (const fn of [this.apiFunction, this.sweeperFunction]) {
       for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
+      grantSmsSending(fn, settings.smsGateway);
     }
 
     new Schedule(this, 'SweepEveryMinute', {

@@ -64,14 +64,22 @@ export async function buildLocalHost(options: LocalHostOptions) {
     auth: issuer.authenticator(`${settings.publicBaseUrl}/local/jwks.json`),
     clientAddress: nodeClientAddress,
     webhookSecret,
+    // One local secret signs both: the ledger webhook and SMS delivery receipts (shown at /local/webhook-secret).
+    smsReceiptSecret: webhookSecret,
   };
   const app = createApp(api);
   // Local routes go first so that the app's not-found handler never shadows them.
-  const host = localRoutes({ core, clock, outbox, issuer, webhookSecret });
+  // A sweep while the demo history is written (in the past) would send that history for real.
+  let sweepGate: Promise<unknown> = Promise.resolve();
+  const host = localRoutes({ core, clock, outbox, issuer, webhookSecret, sweepsAllowed: () => sweepGate });
   host.route('/', app);
   host.onError(jsonError);
   host.notFound((c) => c.json({ error: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` }, 404));
-  return { app: host, core, clock, outbox, issuer, webhookSecret, table, org: new DynamoOrgStore(table), close: () => doc.destroy() };
+  /** Holds every sweep (the route's too) until `work` settles. */
+  const holdSweepsUntil = (work: Promise<unknown>) => {
+    sweepGate = work.catch(() => undefined);
+  };
+  return { app: host, core, clock, outbox, issuer, webhookSecret, table, org: new DynamoOrgStore(table), holdSweepsUntil, close: () => doc.destroy() };
 }
 
 export type LocalHost = Awaited<ReturnType<typeof buildLocalHost>>;

@@ -6,6 +6,7 @@ import type { LocalOutbox } from '../../functions/adapters/sms/local-outbox';
 import { DomainError } from '../../functions/core/errors';
 import type { CoreDeps } from '../../functions/core/deps';
 import { runSweeper } from '../../functions/jobs/sweeper';
+import { optOutBySmsReply } from '../../functions/core/org/opt-out';
 import { apiLinks, homeRoutes } from '../../functions/api/routes/home';
 import { jsonBody } from '../../functions/api/validation';
 import { REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../functions/api/webhook-signature';
@@ -16,9 +17,18 @@ const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 
 const credentialsSchema = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(200) });
 const clockSchema = z.object({ now: z.iso.datetime({ offset: true }).nullable() });
+const smsReplySchema = z.object({ from: z.string().min(1).max(32), body: z.string().max(500) });
 
 /** The routes only the local host has: demo sign-in, the SMS outbox, the settable clock, a sweep on demand. */
-export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox: LocalOutbox; issuer: LocalIssuer; webhookSecret: string }) {
+export function localRoutes(deps: {
+  core: CoreDeps;
+  clock: SettableClock;
+  outbox: LocalOutbox;
+  issuer: LocalIssuer;
+  webhookSecret: string;
+  /** Resolves when sweeps may run (not while the demo history is being written in the past). */
+  sweepsAllowed: () => Promise<unknown>;
+}) {
   return new Hono()
     .route(
       '/',
@@ -58,5 +68,10 @@ export function localRoutes(deps: { core: CoreDeps; clock: SettableClock; outbox
       deps.clock.set(now === null ? null : new Date(now));
       return c.json({ now: deps.core.clock.now().toISOString(), pinned: now !== null });
     })
-    .post('/local/sweep', async (c) => c.json(await runSweeper(deps.core)));
+    .post('/local/sweep', async (c) => {
+      await deps.sweepsAllowed();
+      return c.json(await runSweeper(deps.core));
+    })
+    // An enterprise's reply to a survey SMS, as a provider's inbound webhook would bring it: 退订/TD/T opts out.
+    .post('/local/sms-reply', async (c) => c.json(await optOutBySmsReply(deps.core, await jsonBody(c, smsReplySchema))));
 }

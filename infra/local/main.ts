@@ -94,7 +94,9 @@ async function main() {
           : 'demo data       none (HUIFANG_SEED=none)';
     if (org === 'seeded') {
       const seedStarted = Date.now();
-      seedDemoHistory(host)
+      const history = seedDemoHistory(host);
+      host.holdSweepsUntil(history);
+      history
         .then(async (result) => {
           console.log(
             `demo data ready (${((Date.now() - seedStarted) / 1000).toFixed(1)} s): ${result.zones} zones, ${result.teams} teams, ${result.enterprises} enterprises, ${result.closed} closed issues (${result.answered} answered), ${result.open} open`,

@@ -38,6 +38,17 @@ describe('staff access', () => {
     expect((await json(res)).error).toBe('auth.bad_credentials');
   });
 
+  it('holds POST /local/sweep while the demo history is being written', async () => {
+    let release!: () => void;
+    host.holdSweepsUntil(new Promise<void>((done) => (release = done)));
+    let answered = false;
+    const sweep = Promise.resolve(host.app.request('/local/sweep', { method: 'POST' })).then((res) => ((answered = true), res));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(answered).toBe(false);
+    release();
+    expect((await sweep).status).toBe(200);
+  });
+
   it('lists one demo user per role, zone and team', async () => {
     const users = await json(await host.app.request('/local/demo-users'));
     const roles = users.map((u: any) => u.role);

@@ -4,7 +4,7 @@
  */
 import type { CoreDeps } from '../../functions/core/deps';
 import { DomainError } from '../../functions/core/errors';
-import type { Invitation } from '../../functions/core/invitations/invitation';
+import { nextActionAt, type Invitation } from '../../functions/core/invitations/invitation';
 import type { Issue, LedgerEvent } from '../../functions/core/ledger/issue';
 import type { AnswerWrite, ClosureWrite, SmsMessage, SurveyResponse, TransitionWrite } from '../../functions/core/ports';
 import { defaultSettings, type Settings } from '../../functions/core/settings';
@@ -20,6 +20,7 @@ const page = <T>(items: T[]) => ({ items, nextCursor: null });
 export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   let now = new Date(start);
   let seq = 0;
+  let minted = 0;
   const issues = new Map<string, Issue>();
   const events: LedgerEvent[] = [];
   const externalRefs = new Map<string, string>();
@@ -29,11 +30,20 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   const responses: SurveyResponse[] = [];
   const counters: CounterDelta[] = [];
   const sent: SmsMessage[] = [];
+  const enterprises = new Map(demoEnterprises.map((e) => [e.id, { ...e }]));
+  const update = (id: string, when: (cur: Invitation) => boolean, change: Partial<Invitation>, remove: Array<keyof Invitation> = []) => {
+    const cur = invitations.get(id);
+    if (!cur || !when(cur)) return false;
+    const next = { ...cur, ...change };
+    for (const k of remove) delete next[k];
+    invitations.set(id, next);
+    return true;
+  };
 
   const deps: CoreDeps = {
     clock: { now: () => new Date(now.getTime()) },
     ids: { next: () => `id-${String(++seq).padStart(4, '0')}` },
-    tokens: { mint: () => ({ token: `token-${seq}-abcdefghijklmnopqrst`, hash: `hash:token-${seq}-abcdefghijklmnopqrst` }), hash: (t) => `hash:${t}` },
+    tokens: { mint: () => (minted++, { token: `token-${minted}-abcdefghijklmnopqrst`, hash: `hash:token-${minted}-abcdefghijklmnopqrst` }), hash: (t) => `hash:${t}` },
     calendar: weekdaysOnlyCalendar,
     surveys: defaultSurveyCatalog(),
     sms: { send: async (m) => (sent.push(m), { providerMessageId: String(sent.length) }) },
@@ -41,9 +51,17 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
     org: {
       listZones: async () => demoZones,
       listTeams: async () => demoTeams,
-      listEnterprises: async () => page(demoEnterprises),
+      listEnterprises: async () => page([...enterprises.values()]),
       getTeam: async (id) => demoTeams.find((t) => t.id === id),
-      getEnterprise: async (id) => demoEnterprises.find((e) => e.id === id),
+      getEnterprise: async (id) => enterprises.get(id),
+      setOptOut: async (id, o) => {
+        const e = enterprises.get(id);
+        if (!e) return undefined;
+        const next = { ...e, optedOutAt: e.optedOutAt ?? o.at, optOutReason: e.optOutReason ?? o.reason };
+        enterprises.set(id, next);
+        return next;
+      },
+      enterprisesByPhone: async (phone) => [...enterprises.values()].filter((e) => e.contactPhone === phone),
     },
     issues: {
       create: async (issue, event, ref) => {
@@ -94,7 +112,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
     },
     invitations: {
       get: async (id) => invitations.get(id),
-      due: async (at) => [...invitations.values()].filter((i) => (i.status === 'scheduled' && i.sendAfter <= at.toISOString()) || (i.status === 'sending' && (i.leaseUntil ?? '') <= at.toISOString())),
+      due: async (at) => [...invitations.values()].filter((i) => (nextActionAt(i) ?? '~') <= at.toISOString()),
       claim: async (inv, c) => {
         const cur = invitations.get(inv.id)!;
         if (cur.status !== inv.status || cur.attempts !== inv.attempts) return false;
@@ -103,9 +121,38 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         return true;
       },
       markSent: async (inv, s) => {
-        invitations.set(inv.id, { ...invitations.get(inv.id)!, status: 'sent', sentAt: s.sentAt.toISOString(), expiresAt: s.expiresAt.toISOString() });
-        counters.push(...s.counters);
+        const reminderAt = s.reminderAt ? { reminderAt: s.reminderAt.toISOString() } : {};
+        const held = update(inv.id, (c) => c.status === 'sending' && c.tokenHash === inv.tokenHash, { status: 'sent', sentAt: s.sentAt.toISOString(), expiresAt: s.expiresAt.toISOString(), ...reminderAt }, ['leaseUntil']);
+        if (held) counters.push(...s.counters);
+        return held;
       },
+      defer: async (inv, at, now) => {
+        const t = now.toISOString();
+        if (inv.status === 'sent') {
+          return update(inv.id, (c) => c.status === 'sent' && !c.remindedAt && !c.reminderFailure && (c.reminderLeaseUntil ?? '') <= t, { reminderAt: at.toISOString() }, ['reminderLeaseUntil']);
+        }
+        return update(inv.id, (c) => (c.status === 'scheduled' && c.sendAfter <= t) || (c.status === 'sending' && (c.leaseUntil ?? '') <= t), { status: 'scheduled', sendAfter: at.toISOString() }, ['leaseUntil']);
+      },
+      markSendFailed: async (inv, f) => {
+        const when = (c: Invitation) => c.status === 'sending' && c.tokenHash === inv.tokenHash;
+        if (f.retryAt) update(inv.id, when, { status: 'scheduled', sendAfter: f.retryAt.toISOString(), failureReason: f.reason }, ['leaseUntil']);
+        else update(inv.id, when, { status: 'failed', failureReason: f.reason, failedAt: f.at.toISOString() }, ['leaseUntil']);
+      },
+      suppress: async (inv, reason, at) =>
+        update(inv.id, (c) => c.status === 'scheduled' || (c.status === 'sending' && (c.leaseUntil ?? '') <= at.toISOString()), { status: 'suppressed', suppressedReason: reason, suppressedAt: at.toISOString() }, ['leaseUntil']),
+      claimReminder: async (inv, c) => {
+        const t = c.now.toISOString();
+        const ok = update(inv.id, (cur) => cur.status === 'sent' && !cur.remindedAt && !cur.reminderFailure && (cur.reminderAt ?? '~') <= t && (cur.reminderLeaseUntil ?? '') <= t, {
+          tokenHash: c.tokenHash,
+          reminderLeaseUntil: c.leaseUntil.toISOString(),
+        });
+        if (ok) tokens.set(c.tokenHash, inv.id);
+        return ok;
+      },
+      markReminded: async (inv, o) =>
+        void update(inv.id, (c) => c.status === 'sent', o.failure === undefined ? { remindedAt: o.at.toISOString() } : { reminderFailure: o.failure }, ['reminderLeaseUntil']),
+      markExpired: async (inv, at) => update(inv.id, (c) => c.status === 'sent' && (c.expiresAt ?? '~') <= at.toISOString(), { status: 'expired', expiredAt: at.toISOString() }, ['reminderLeaseUntil']),
+      list: async (_scope, status) => page([...invitations.values()].filter((i) => i.status === status).reverse()),
       byTokenHash: async (hash) => invitations.get(tokens.get(hash) ?? ''),
       recordAnswer: async (w: AnswerWrite) => {
         const cur = invitations.get(w.invitation.id)!;
@@ -116,6 +163,13 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         if (w.rectification) tasks.set(w.rectification.id, w.rectification);
         return 'recorded';
       },
+      recordDelivery: async (id, providerMessageId, delivery) => {
+        const cur = invitations.get(id);
+        if (!cur) return 'unknown';
+        if (cur.delivery && cur.delivery.at >= delivery.at) return 'stale';
+        invitations.set(id, { ...cur, delivery: { ...delivery, ...(providerMessageId ? { providerMessageId } : {}) } });
+        return 'recorded';
+      },
     },
     counters: { read: async () => [] },
     rateLimits: { hit: async () => 1 },
@@ -124,6 +178,6 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   return {
     deps,
     setNow: (iso: string) => void (now = new Date(iso)),
-    state: { issues, events, tasks, invitations, responses, counters, sent },
+    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises },
   };
 }

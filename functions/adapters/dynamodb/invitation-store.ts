@@ -1,11 +1,19 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Invitation } from '../../core/invitations/invitation';
-import type { AnswerWrite, InvitationStore } from '../../core/ports';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Scope } from '../../core/auth/principal';
+import type { Delivery } from '../../core/invitations/delivery';
+import type { Invitation, ListedInvitationStatus } from '../../core/invitations/invitation';
+import type { AnswerWrite, InvitationStore, Page, PageRequest } from '../../core/ports';
 import type { CounterDelta } from '../../core/scoring/counters';
-import type { Table } from './client';
+import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
 import { fromItem, isConditionFailure, toItem } from './items';
-import { DUE_PARTITION, dueSortKey, invitationKey, responseKeys, taskKeys, tokenKey } from './keys';
+import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, responseKeys, scopeIndex, taskKeys, tokenKey } from './keys';
+
+/** `SET` clauses and values for the GSI1-3 keys of an invitation in a listed final state. */
+function listKeyUpdates(next: Invitation): { set: string[]; values: Record<string, string> } {
+  const keys = invitationListKeys(next) as Record<string, string>;
+  return { set: Object.keys(keys).map((k) => `${k} = :${k}`), values: Object.fromEntries(Object.entries(keys).map(([k, v]) => [`:${k}`, v])) };
+}
 
 /** Survey invitations: the sweeper's claims and sends, token lookups, and the answer transaction. */
 export class DynamoInvitationStore implements InvitationStore {
@@ -72,30 +80,180 @@ export class DynamoInvitationStore implements InvitationStore {
     }
   }
 
-  async markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; counters: CounterDelta[] }): Promise<void> {
-    await this.table.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.table.name,
-              Key: invitationKey(invitation.id),
-              ConditionExpression: '#status = :sending AND tokenHash = :hash',
-              UpdateExpression: 'SET #status = :sent, sentAt = :sentAt, expiresAt = :expiresAt REMOVE leaseUntil, DUEPK, DUESK',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':sending': 'sending',
-                ':sent': 'sent',
-                ':hash': invitation.tokenHash,
-                ':sentAt': sent.sentAt.toISOString(),
-                ':expiresAt': sent.expiresAt.toISOString(),
+  async markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; reminderAt?: Date; counters: CounterDelta[] }): Promise<boolean> {
+    const reminderAt = sent.reminderAt?.toISOString();
+    const next: Invitation = { ...invitation, status: 'sent', sentAt: sent.sentAt.toISOString(), expiresAt: sent.expiresAt.toISOString(), ...(reminderAt ? { reminderAt } : {}) };
+    delete next.leaseUntil;
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: invitationKey(invitation.id),
+                ConditionExpression: '#status = :sending AND tokenHash = :hash',
+                // The sweeper comes back for the reminder, then for the expiry.
+                UpdateExpression: `SET #status = :sent, sentAt = :sentAt, expiresAt = :expiresAt, DUESK = :due${reminderAt ? ', reminderAt = :reminderAt' : ''} REMOVE leaseUntil`,
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':sending': 'sending',
+                  ':sent': 'sent',
+                  ':hash': invitation.tokenHash,
+                  ':sentAt': next.sentAt,
+                  ':expiresAt': next.expiresAt,
+                  ':due': invitationDueKeys(next).DUESK,
+                  ...(reminderAt ? { ':reminderAt': reminderAt } : {}),
+                },
               },
             },
-          },
-          ...sent.counters.map((delta) => counterUpdate(this.table.name, delta)),
-        ],
-      }),
+            ...sent.counters.map((delta) => counterUpdate(this.table.name, delta)),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      // Our lease lapsed and another sweeper took the invitation over: it records the send.
+      if (isConditionFailure(error, 0)) return false;
+      throw error;
+    }
+  }
+
+  async defer(invitation: Invitation, at: Date, now: Date): Promise<boolean> {
+    const when = at.toISOString();
+    const due = dueSortKey(when, invitation.id);
+    if (invitation.status === 'sent') {
+      return this.conditionalUpdate({
+        Key: invitationKey(invitation.id),
+        ConditionExpression:
+          '#status = :sent AND attribute_not_exists(remindedAt) AND attribute_not_exists(reminderFailure) AND (attribute_not_exists(reminderLeaseUntil) OR reminderLeaseUntil <= :now)',
+        UpdateExpression: 'SET reminderAt = :at, DUESK = :due REMOVE reminderLeaseUntil',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString(), ':at': when, ':due': due },
+      });
+    }
+    return this.conditionalUpdate({
+      Key: invitationKey(invitation.id),
+      ConditionExpression: '(#status = :scheduled AND sendAfter <= :now) OR (#status = :sending AND leaseUntil <= :now)',
+      UpdateExpression: 'SET #status = :scheduled, sendAfter = :at, DUESK = :due REMOVE leaseUntil',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':scheduled': 'scheduled', ':sending': 'sending', ':now': now.toISOString(), ':at': when, ':due': due },
+    });
+  }
+
+  async markSendFailed(invitation: Invitation, failure: { reason: string; at: Date; retryAt?: Date }): Promise<void> {
+    const condition = {
+      Key: invitationKey(invitation.id),
+      ConditionExpression: '#status = :sending AND tokenHash = :hash',
+      ExpressionAttributeNames: { '#status': 'status' },
+    };
+    const reason = failure.reason.slice(0, 500);
+    if (failure.retryAt) {
+      const retryAt = failure.retryAt.toISOString();
+      await this.conditionalUpdate({
+        ...condition,
+        UpdateExpression: 'SET #status = :scheduled, sendAfter = :retryAt, failureReason = :reason, DUESK = :due REMOVE leaseUntil',
+        ExpressionAttributeValues: { ':sending': 'sending', ':hash': invitation.tokenHash, ':scheduled': 'scheduled', ':retryAt': retryAt, ':reason': reason, ':due': dueSortKey(retryAt, invitation.id) },
+      });
+      return;
+    }
+    const list = listKeyUpdates({ ...invitation, status: 'failed' });
+    await this.conditionalUpdate({
+      ...condition,
+      UpdateExpression: `SET #status = :failed, failureReason = :reason, failedAt = :at, ${list.set.join(', ')} REMOVE leaseUntil, DUEPK, DUESK`,
+      ExpressionAttributeValues: { ':sending': 'sending', ':hash': invitation.tokenHash, ':failed': 'failed', ':reason': reason, ':at': failure.at.toISOString(), ...list.values },
+    });
+  }
+
+  suppress(invitation: Invitation, reason: string, at: Date): Promise<boolean> {
+    const list = listKeyUpdates({ ...invitation, status: 'suppressed' });
+    return this.conditionalUpdate({
+      Key: invitationKey(invitation.id),
+      ConditionExpression: '#status = :scheduled OR (#status = :sending AND leaseUntil <= :now)',
+      UpdateExpression: `SET #status = :suppressed, suppressedReason = :reason, suppressedAt = :now, ${list.set.join(', ')} REMOVE leaseUntil, DUEPK, DUESK`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':scheduled': 'scheduled', ':sending': 'sending', ':suppressed': 'suppressed', ':reason': reason, ':now': at.toISOString(), ...list.values },
+    });
+  }
+
+  async claimReminder(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date }): Promise<boolean> {
+    const lease = claim.leaseUntil.toISOString();
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: invitationKey(invitation.id),
+                ConditionExpression:
+                  '#status = :sent AND attribute_not_exists(remindedAt) AND attribute_not_exists(reminderFailure) AND reminderAt <= :now AND (attribute_not_exists(reminderLeaseUntil) OR reminderLeaseUntil <= :now)',
+                UpdateExpression: 'SET tokenHash = :hash, reminderLeaseUntil = :lease, DUESK = :retry',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':sent': 'sent', ':now': claim.now.toISOString(), ':hash': claim.tokenHash, ':lease': lease, ':retry': dueSortKey(lease, invitation.id) },
+              },
+            },
+            // The first link's token item stays: both links open the same invitation.
+            { Put: { TableName: this.table.name, Item: toItem('token', { invitationId: invitation.id }, tokenKey(claim.tokenHash)), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error, 0)) return false;
+      throw error;
+    }
+  }
+
+  async markReminded(invitation: Invitation, outcome: { at: Date; failure?: string }): Promise<void> {
+    const field = outcome.failure === undefined ? 'remindedAt' : 'reminderFailure';
+    const value = outcome.failure === undefined ? outcome.at.toISOString() : outcome.failure.slice(0, 500);
+    // Answered meanwhile: the condition fails and nothing is put back in the DUE index.
+    await this.conditionalUpdate({
+      Key: invitationKey(invitation.id),
+      ConditionExpression: '#status = :sent',
+      UpdateExpression: `SET ${field} = :value, DUESK = :due REMOVE reminderLeaseUntil`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':value': value, ':due': dueSortKey(invitation.expiresAt ?? outcome.at.toISOString(), invitation.id) },
+    });
+  }
+
+  markExpired(invitation: Invitation, at: Date): Promise<boolean> {
+    const list = listKeyUpdates({ ...invitation, status: 'expired' });
+    return this.conditionalUpdate({
+      Key: invitationKey(invitation.id),
+      ConditionExpression: '#status = :sent AND expiresAt <= :now',
+      UpdateExpression: `SET #status = :expired, expiredAt = :now, ${list.set.join(', ')} REMOVE reminderLeaseUntil, DUEPK, DUESK`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':expired': 'expired', ':now': at.toISOString(), ...list.values },
+    });
+  }
+
+  /** Newest first: ULIDs sort by creation time. */
+  list(scope: Scope, status: ListedInvitationStatus, page: PageRequest): Promise<Page<Invitation>> {
+    const index = scopeIndex(scope, 'INV');
+    return queryPage<Invitation>(
+      this.table,
+      {
+        IndexName: index.IndexName,
+        KeyConditionExpression: `${index.pk} = :p AND begins_with(${index.sk}, :s)`,
+        ExpressionAttributeValues: { ':p': index.value, ':s': `INV#${status}#` },
+        ScanIndexForward: false,
+      },
+      { name: index.pk, value: index.value },
+      page,
     );
+  }
+
+  /** One conditional update; false when its condition did not hold. */
+  private async conditionalUpdate(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+    try {
+      await this.table.doc.send(new UpdateCommand({ ...input, TableName: this.table.name }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async byTokenHash(hash: string): Promise<Invitation | undefined> {
@@ -137,6 +295,30 @@ export class DynamoInvitationStore implements InvitationStore {
     } catch (error) {
       if (isConditionFailure(error, 0) || isConditionFailure(error, 1)) return 'already_answered';
       throw error;
+    }
+  }
+
+  /**
+   * The delivery receipt on the invitation, if it exists and holds no receipt reported at the same
+   * time or later: a late duplicate, or an older report arriving after a newer one, changes nothing.
+   */
+  async recordDelivery(invitationId: string, providerMessageId: string | undefined, delivery: Delivery): Promise<'recorded' | 'stale' | 'unknown'> {
+    const kept: Delivery = { ...delivery, ...(providerMessageId ? { providerMessageId } : {}) };
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: invitationKey(invitationId),
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(delivery) OR delivery.#at < :at)',
+          UpdateExpression: 'SET delivery = :delivery',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':at': kept.at, ':delivery': kept },
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await this.get(invitationId)) ? 'stale' : 'unknown';
     }
   }
 }

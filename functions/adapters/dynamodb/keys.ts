@@ -12,11 +12,15 @@
  * | task by id                                | PK `TASK#id`                                              |
  * | tasks of a team / zone / district         | GSI1/GSI2/GSI3, SK open-before-done, then due time        |
  * | invitation by id, its response            | PK `INV#id`, SK `#META` / `RESPONSE`                      |
- * | invitation by link token hash             | PK `TOKEN#sha256`                                         |
+ * | invitation by link token hash             | PK `TOKEN#sha256` (a reminder adds a second token)        |
+ * | failed / suppressed / expired invitations | GSI1 `TEAM#t`, GSI2 `ZONE#z`, GSI3 `INV`;                 |
+ * |   of a team / zone / district             | SK `INV#status#id` (only in those final states: sparse)   |
+ * | enterprises by contact phone (SMS replies)| PK `PHONE#phone`, SK `ENT#id`                             |
  * | responses of a team / zone / district     | GSI1/GSI2/GSI3, SK `RESP#answeredAt#id`                   |
  * | appeal by id                              | PK `APPEAL#id`                                            |
  * | appeals of a team / zone / district       | GSI1/GSI2/GSI3, SK pending-before-decided, then ulid      |
- * | what is due for the sweeper               | DUE `DUE`, SK `dueTime#INV#id` (only while action is due) |
+ * | what is due for the sweeper               | DUE `DUE`, SK `dueTime#INV#id` (only while action is due: |
+ * |                                           | send, retry, reminder, expiry; see `nextActionAt`)        |
  * | tasks to raise as overdue                 | DUE `DUE#TASK`, SK `checkTime#TASK#id` (while open)       |
  * | counters of a dimension in a period       | PK `COUNT#dimension#granularity#period`, SK `group#chan`  |
  * | unknown-token hits of an address          | PK `RATE#key`, SK window start                            |
@@ -29,7 +33,7 @@ import type { Appeal } from '../../core/appeals/appeal';
 import type { Scope } from '../../core/auth/principal';
 import type { Issue } from '../../core/ledger/issue';
 import type { CallbackTask } from '../../core/tasks/callback-task';
-import type { Invitation } from '../../core/invitations/invitation';
+import { listedInvitationStatuses, nextActionAt, type Invitation } from '../../core/invitations/invitation';
 import type { Enterprise, Team, Zone } from '../../core/org/org';
 import type { SurveyResponse } from '../../core/ports';
 import type { CounterKey } from '../../core/scoring/counters';
@@ -84,10 +88,18 @@ export const invitationKey = (id: string) => ({ PK: `INV#${id}`, SK: META });
 export const DUE_PARTITION = 'DUE';
 export const dueSortKey = (at: string, id: string) => `${at}#INV#${id}`;
 /** An invitation is in the DUE index only while the sweeper has something to do with it. */
-export const invitationKeys = (i: Invitation) => ({
-  ...invitationKey(i.id),
-  ...(i.status === 'scheduled' ? { DUEPK: DUE_PARTITION, DUESK: dueSortKey(i.sendAfter, i.id) } : {}),
-});
+export function invitationDueKeys(i: Invitation): { DUEPK?: string; DUESK?: string } {
+  const at = nextActionAt(i);
+  return at ? { DUEPK: DUE_PARTITION, DUESK: dueSortKey(at, i.id) } : {};
+}
+/** Only the final states the office lists are in GSI1-3; they never change again, so the keys are written once. */
+export function invitationListKeys(i: Invitation) {
+  if (!(listedInvitationStatuses as readonly string[]).includes(i.status)) return {};
+  const sk = `INV#${i.status}#${i.id}`;
+  return { GSI1PK: `TEAM#${i.teamId}`, GSI1SK: sk, GSI2PK: `ZONE#${i.zoneId}`, GSI2SK: sk, GSI3PK: 'INV', GSI3SK: sk };
+}
+export const invitationKeys = (i: Invitation) => ({ ...invitationKey(i.id), ...invitationDueKeys(i), ...invitationListKeys(i) });
+export const phoneKey = (phone: string, enterpriseId: string) => ({ PK: `PHONE#${phone}`, SK: `ENT#${enterpriseId}` });
 export const tokenKey = (hash: string) => ({ PK: `TOKEN#${hash}`, SK: META });
 
 export const responseKey = (invitationId: string) => ({ PK: `INV#${invitationId}`, SK: 'RESPONSE' });
@@ -122,8 +134,8 @@ export const counterKey = (k: CounterKey) => ({ PK: counterPartition(k.dimension
 
 export const rateKey = (key: string, windowStart: string) => ({ PK: `RATE#${key}`, SK: windowStart });
 
-/** The index and partition that hold a scope's items of one kind (`ISSUE`, `TASK`, `RESP`, `APPEAL`). */
-export function scopeIndex(scope: Scope, kind: 'ISSUE' | 'TASK' | 'RESP' | 'APPEAL') {
+/** The index and partition that hold a scope's items of one kind (`ISSUE`, `TASK`, `RESP`, `APPEAL`, `INV`). */
+export function scopeIndex(scope: Scope, kind: 'ISSUE' | 'TASK' | 'RESP' | 'APPEAL' | 'INV') {
   if (scope.kind === 'team') return { IndexName: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK', value: `TEAM#${scope.teamId}` };
   if (scope.kind === 'zone') return { IndexName: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK', value: `ZONE#${scope.zoneId}` };
   return { IndexName: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK', value: kind };

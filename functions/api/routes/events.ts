@@ -13,7 +13,7 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../webhook-si
 export function eventRoutes(deps: ApiDeps) {
   return new Hono().post('/issue-closed', async (c) => {
     const secret = deps.webhookSecret;
-    if (!secret) throw new DomainError('webhook.not_configured', 'This deployment has no webhook secret (HUIFANG_WEBHOOK_SECRET); deliveries are refused until it is set.');
+    if (!secret) throw new DomainError('webhook.not_configured', 'This deployment has no webhook secret (HUIFANG_WEBHOOK_SECRET, or one it could read from HUIFANG_WEBHOOK_SECRET_ARN); deliveries are refused until it has one.');
     // The signature covers the bytes as sent, so they are read raw and parsed only once trusted.
     const body = new Uint8Array(await c.req.arrayBuffer());
     // Wall-clock time, as for staff tokens: the replay window guards the transport, even while the local domain clock is moved.

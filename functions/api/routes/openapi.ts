@@ -4,6 +4,8 @@ import { bounceIssueSchema, closeIssueSchema, escalateIssueSchema, newIssueSchem
 import { ledgerClosedEventSchema } from '../../core/ledger/close-from-ledger';
 import { importBodySchema } from './issue-import';
 import { completeTaskSchema } from '../../core/tasks/callback-task';
+import { listedInvitationStatuses } from '../../core/invitations/invitation';
+import { markOptOutSchema } from '../../core/org/opt-out';
 
 const errorSchema = {
   type: 'object',
@@ -92,6 +94,22 @@ export function openApiDocument() {
           responses: { '200': { description: 'the closure' }, ...errors, '404': { description: 'no such issue', ...json(errorSchema) } },
         },
       },
+      '/api/v1/sms/receipts/{provider}': {
+        post: {
+          summary: "An SMS provider's delivery receipts: each invitation's delivery -> delivered or undelivered (late or repeated receipts change nothing)",
+          description:
+            'Signed like the issue-closed webhook, with the receipt secret (HUIFANG_SMS_RECEIPT_SECRET). The body is the provider\'s own receipt: ' +
+            'aliyun SmsReport array (out_id = invitation id), tencent status array (ext = SessionContext = invitation id), aws End User Messaging SMS events (context.invitationId), ' +
+            'webhook {invitationId, providerMessageId?, status: delivered|undelivered, at, providerCode?} (one or an array). Answers the counts recorded/stale/unknown/skipped.',
+          security: [],
+          parameters: [
+            { name: 'provider', in: 'path', required: true, schema: { enum: ['aws', 'aliyun', 'tencent', 'webhook'] } },
+            { name: 'X-Huifang-Timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9]+$' }, description: 'unix seconds when signed' },
+            { name: 'X-Huifang-Signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } },
+          ],
+          responses: { '200': { description: 'counts of receipts recorded, stale, unknown and skipped' }, ...errors, '404': { description: 'no such provider', ...json(errorSchema) } },
+        },
+      },
       '/api/v1/callback-tasks': {
         get: {
           summary: 'Callback and rectification tasks in scope (overdue=true: open and past due)',
@@ -147,6 +165,21 @@ export function openApiDocument() {
           parameters: [idParam],
           requestBody: json(z.toJSONSchema(appealDecisionSchema)),
           responses: { '200': { description: 'the decided appeal' }, ...errors },
+        },
+      },
+      '/api/v1/enterprises/{id}/opt-out': {
+        post: {
+          summary: 'The office or the zone dispatcher marks an enterprise opted out of SMS: it is never messaged again (its due invitations become suppressed)',
+          parameters: [idParam],
+          requestBody: json(z.toJSONSchema(markOptOutSchema, { io: 'input' })),
+          responses: { '200': { description: 'the enterprise with optedOutAt and optOutReason' }, ...errors },
+        },
+      },
+      '/api/v1/invitations': {
+        get: {
+          summary: 'Survey invitations in a final state to act on, newest first: failed (with failureReason), suppressed (opted out, with suppressedReason) or expired',
+          parameters: [...listParams, { name: 'status', in: 'query', schema: { enum: [...listedInvitationStatuses], default: 'failed' } }],
+          responses: { '200': { description: 'invitations' }, ...errors },
         },
       },
       '/api/v1/reports/scores': {

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { DomainError, type Problem } from '../../core/errors';
 import { resolveSurveyLink } from '../../core/invitations/survey-link';
 import { recordAnswer } from '../../core/responses/record-answer';
-import type { RawAnswers } from '../../core/surveys/answers';
-import type { Lang } from '../../../web/layout';
-import { SurveyForm, SurveyMessage, type SurveyState } from '../../../web/survey-page';
+import { checkAnswers, type RawAnswers } from '../../core/surveys/answers';
+import { followUpQuestions } from '../../core/surveys/follow-up';
+import { STEP_FIELD, SurveyFollowUp, SurveyForm, SurveyMessage, type SurveyState, type SurveyStep } from '../../../web/survey-page';
+import { surveyHref, type SurveyView } from '../../../web/survey-view';
 import type { ApiDeps } from '../env';
 import { errorBody, setRetryAfter, statusOf } from '../error-mapper';
 import { jsonBody } from '../validation';
@@ -19,49 +20,82 @@ const pageStateOf: Partial<Record<DomainError['code'], SurveyState>> = {
   'rate.limited': 'limited',
 };
 
-const langOf = (c: Context): Lang => (c.req.query('lang') === 'en' ? 'en' : 'zh');
+const viewOf = (c: Context): SurveyView => ({ lang: c.req.query('lang') === 'en' ? 'en' : 'zh', large: c.req.query('large') === '1' });
 const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
+const isJsonBody = (c: Context) => (c.req.header('content-type') ?? '').includes('application/json');
+const pathOf = (c: Context) => `/s/${c.req.param('token') ?? ''}`;
 
 /** The enterprise's survey pages, `/s/{token}`: no login; GET and HEAD only ever read. */
 export function surveyRoutes(deps: ApiDeps) {
   const core = deps.core;
   const app = new Hono();
 
+  // Answers are private and the state changes under the page: no browser or WeChat cache may keep it.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
   // Chat apps and link scanners fetch links to preview them: nothing here may record or use anything up.
   app.get('/:token', async (c) => {
-    const lang = langOf(c);
+    const view = viewOf(c);
     const link = await resolveSurveyLink(core, c.req.param('token'), deps.clientAddress(c));
-    if (link.answered) return c.html(<SurveyMessage state={c.req.query('thanks') ? 'thanks' : 'answered'} lang={lang} />);
-    return c.html(<SurveyForm survey={link.survey} lang={lang} action={`/s/${c.req.param('token')}`} />);
+    if (link.answered) return c.html(<SurveyMessage state={c.req.query('thanks') ? 'thanks' : 'answered'} view={view} path={pathOf(c)} />);
+    return c.html(<SurveyForm survey={link.survey} view={view} action={pathOf(c)} nonce={c.get('secureHeadersNonce')} />);
   });
 
   app.post('/:token', async (c) => {
     const token = c.req.param('token');
-    const isJson = (c.req.header('content-type') ?? '').includes('application/json');
-    const raw: RawAnswers = isJson ? (await jsonBody(c, jsonAnswersSchema)).answers : formAnswers(await c.req.parseBody({ all: true }));
-    const response = await recordAnswer(core, token, raw, deps.clientAddress(c));
+    const view = viewOf(c);
+    const { step, answers } = isJsonBody(c)
+      ? { step: undefined, answers: (await jsonBody(c, jsonAnswersSchema)).answers as RawAnswers }
+      : withoutStep(formAnswers(await c.req.parseBody({ all: true })));
+    if (step === 'first') {
+      const followUp = await followUpStep(c, token, answers, view);
+      if (followUp) return followUp;
+    }
+    const response = await recordAnswer(core, token, answers, deps.clientAddress(c));
     if (wantsJson(c)) return c.json({ status: 'recorded', answeredAt: response.answeredAt, score: response.score }, 201);
     // Post/Redirect/Get: a reload shows the thank-you page instead of sending the form again.
-    return c.redirect(`/s/${token}?thanks=1${langOf(c) === 'en' ? '&lang=en' : ''}`, 303);
+    return c.redirect(surveyHref(`/s/${token}`, view, { thanks: '1' }), 303);
   });
+
+  /**
+   * A first-step post from a page whose script never ran: the conditional questions were never
+   * seen, so when the answers call for one (reasons after a 1 or 2) the page asks it now and
+   * records nothing yet. Answers that are invalid, or need nothing more, go on to be recorded
+   * (or refused) as usual.
+   */
+  async function followUpStep(c: Context, token: string, answers: RawAnswers, view: SurveyView): Promise<Response | undefined> {
+    const link = await resolveSurveyLink(core, token, deps.clientAddress(c));
+    if (link.answered) return undefined;
+    const checked = checkAnswers(link.survey, answers);
+    if (!checked.ok) return undefined;
+    const questions = followUpQuestions(link.survey, checked.answers);
+    if (questions.length === 0) return undefined;
+    return c.html(<SurveyFollowUp survey={link.survey} view={view} action={pathOf(c)} answers={checked.answers} questions={questions} />);
+  }
 
   app.onError(async (error, c) => {
     if (!(error instanceof DomainError)) throw error;
     setRetryAfter(error, c);
+    c.header('Cache-Control', 'no-store');
     if (wantsJson(c) && c.req.method === 'POST') return c.json(errorBody(error), statusOf[error.code]);
-    const lang = langOf(c);
+    const view = viewOf(c);
     const status = statusOf[error.code];
-    if (error.code === 'validation.failed') return rerender(c, lang, error.details as Problem[]);
+    if (error.code === 'validation.failed') return rerender(c, view, error.details as Problem[]);
     const state = pageStateOf[error.code];
     if (!state) throw error;
-    return c.html(<SurveyMessage state={state} lang={lang} />, status);
+    return c.html(<SurveyMessage state={state} view={view} path={pathOf(c)} />, status);
   });
 
-  async function rerender(c: Context, lang: Lang, problems: Problem[]) {
-    const token = c.req.param('token') ?? '';
-    const link = await resolveSurveyLink(core, token, deps.clientAddress(c));
-    const values = c.req.header('content-type')?.includes('application/json') ? {} : formAnswers(await c.req.parseBody({ all: true }));
-    return c.html(<SurveyForm survey={link.survey} lang={lang} action={`/s/${token}`} values={values} problems={problems} />, 400);
+  async function rerender(c: Context, view: SurveyView, problems: Problem[]) {
+    const link = await resolveSurveyLink(core, c.req.param('token') ?? '', deps.clientAddress(c));
+    const values = isJsonBody(c) ? {} : formAnswers(await c.req.parseBody({ all: true }));
+    return c.html(
+      <SurveyForm survey={link.survey} view={view} action={pathOf(c)} nonce={c.get('secureHeadersNonce')} values={values} problems={problems} />,
+      400,
+    );
   }
 
   return app;
@@ -75,4 +109,10 @@ function formAnswers(body: Record<string, string | File | Array<string | File>>)
     answers[name.replace(/\[\]$/, '')] = list.length === 1 && !Array.isArray(value) ? list[0] : list;
   }
   return answers;
+}
+
+/** Splits the page's step marker off the answers (it is not a question, so the check would refuse it). */
+function withoutStep(raw: RawAnswers): { step: SurveyStep | undefined; answers: RawAnswers } {
+  const { [STEP_FIELD]: step, ...answers } = raw;
+  return { step: step === 'first' || step === 'inline' || step === 'follow-up' ? step : undefined, answers };
 }

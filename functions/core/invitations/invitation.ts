@@ -1,9 +1,21 @@
+import type { Delivery } from './delivery';
+import type { Enterprise } from '../org/org';
+import { minutesOf, nextSendTime, type SendWindow } from '../scheduling/send-window';
+import type { WorkingDayCalendar } from '../scheduling/working-days';
+
 /**
- * `scheduled` waits for its send time; `sending` is claimed by one sweeper under a lease;
- * `sent` has reached the gateway; `answered` is final; `expired` was never answered in time;
- * `cancelled` was withdrawn before sending (the issue was reopened).
+ * `scheduled` waits for its send time (or for its next attempt after a gateway error); `sending`
+ * is claimed by one sweeper under a lease; `sent` has reached the gateway; `answered` is final;
+ * `expired` was never answered in time; `cancelled` was withdrawn before sending (the issue was
+ * reopened); `suppressed` is never sent because the enterprise opted out; `failed` gave up after
+ * the last attempt, with the provider's reason.
  */
-export type InvitationStatus = 'scheduled' | 'sending' | 'sent' | 'answered' | 'expired' | 'cancelled';
+export const invitationStatuses = ['scheduled', 'sending', 'sent', 'answered', 'expired', 'cancelled', 'suppressed', 'failed'] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+/** Final states the office lists and acts on (`GET /api/v1/invitations?status=`). */
+export const listedInvitationStatuses = ['failed', 'suppressed', 'expired'] as const satisfies readonly InvitationStatus[];
+export type ListedInvitationStatus = (typeof listedInvitationStatuses)[number];
 
 /** A survey invitation: one per closure, pinned to one survey definition and version. */
 export interface Invitation {
@@ -28,6 +40,45 @@ export interface Invitation {
   sentAt?: string;
   expiresAt?: string;
   answeredAt?: string;
+  /** The provider's reason for the last failed attempt; on a `failed` invitation, why it gave up. */
+  failureReason?: string;
+  failedAt?: string;
+  /** When the one reminder is due (inside the send window); absent when it would fall after expiry. */
+  reminderAt?: string;
+  /** Lease of the sweeper sending the reminder. */
+  reminderLeaseUntil?: string;
+  remindedAt?: string;
+  /** The provider's reason when the reminder could not be sent (it is not tried again). */
+  reminderFailure?: string;
+  /** Why a `suppressed` invitation is never sent, e.g. `opted-out: 退订`. */
+  suppressedReason?: string;
+  suppressedAt?: string;
+  expiredAt?: string;
+  /** The provider's delivery receipt, once one came (`POST /api/v1/sms/receipts/{provider}`). */
+  delivery?: Delivery;
+}
+
+/**
+ * When the sweeper next has something to do with an invitation: send it, retry a lapsed claim,
+ * remind, or mark it expired. `undefined` once nothing is left to do (the DUE index drops it).
+ */
+export function nextActionAt(inv: Invitation): string | undefined {
+  if (inv.status === 'scheduled') return inv.sendAfter;
+  if (inv.status === 'sending') return inv.leaseUntil;
+  if (inv.status !== 'sent') return undefined;
+  const reminderPending = inv.reminderAt !== undefined && inv.remindedAt === undefined && inv.reminderFailure === undefined;
+  if (reminderPending) return inv.reminderLeaseUntil && inv.reminderLeaseUntil > inv.reminderAt! ? inv.reminderLeaseUntil : inv.reminderAt;
+  return inv.expiresAt;
+}
+
+/** The send window of the settings, in minutes. */
+export function sendWindowOf(settings: { sendWindow: { start: string; end: string } }): SendWindow {
+  return { startMinute: minutesOf(settings.sendWindow.start), endMinute: minutesOf(settings.sendWindow.end) };
+}
+
+/** Why an opted-out enterprise is not messaged, as kept on the suppressed invitation. */
+export function optOutReasonOf(enterprise: Pick<Enterprise, 'optedOutAt' | 'optOutReason'>): string | undefined {
+  return enterprise.optedOutAt ? `opted-out: ${enterprise.optOutReason ?? 'unknown'}` : undefined;
 }
 
 /** Who a piece of follow-up work is credited to, copied onto tasks and invitations at creation. */
@@ -41,30 +92,43 @@ export interface Attribution {
 }
 
 /**
- * A new invitation to `survey` for the enterprise at `phone`, scheduled `surveyDelayMinutes` after
- * `now`. The one way huifang schedules a survey (after a closure, after a rectification).
+ * A new invitation to `survey` for `enterprise`, scheduled `surveyDelayMinutes` after `now` and
+ * then moved into the send window (a closure at 19:30 is surveyed at 09:00 the next working day).
+ * An enterprise that opted out gets a `suppressed` invitation that is never sent. The one way
+ * huifang schedules a survey (after a closure, after a rectification).
  */
 export function scheduledInvitation(
-  deps: { ids: { next(): string }; settings: { surveyDelayMinutes: number } },
+  deps: { ids: { next(): string }; calendar: WorkingDayCalendar; settings: { surveyDelayMinutes: number; sendWindow: { start: string; end: string } } },
   owner: Attribution,
-  phone: string,
+  enterprise: Pick<Enterprise, 'contactPhone' | 'optedOutAt' | 'optOutReason'>,
   survey: { id: string; version: number },
   now: Date,
 ): Invitation {
-  return {
+  const afterDelay = new Date(now.getTime() + deps.settings.surveyDelayMinutes * 60_000);
+  const invitation: Invitation = {
     id: deps.ids.next(),
     ...owner,
-    phone,
+    phone: enterprise.contactPhone,
     surveyId: survey.id,
     surveyVersion: survey.version,
     status: 'scheduled',
     createdAt: now.toISOString(),
-    sendAfter: new Date(now.getTime() + deps.settings.surveyDelayMinutes * 60_000).toISOString(),
+    sendAfter: nextSendTime(deps.calendar, sendWindowOf(deps.settings), afterDelay).toISOString(),
     attempts: 0,
   };
+  const suppressedReason = optOutReasonOf(enterprise);
+  return suppressedReason ? { ...invitation, status: 'suppressed', suppressedReason, suppressedAt: now.toISOString() } : invitation;
 }
 
-/** The invitation as the contract shows it. */
+/** The invitation as the contract shows it; a suppressed one says why, a failed one the provider's reason. */
 export function invitationView(inv: Invitation) {
-  return { id: inv.id, status: inv.status, sendAfter: inv.sendAfter, sentAt: inv.sentAt ?? null, expiresAt: inv.expiresAt ?? null };
+  return {
+    id: inv.id,
+    status: inv.status,
+    sendAfter: inv.sendAfter,
+    sentAt: inv.sentAt ?? null,
+    expiresAt: inv.expiresAt ?? null,
+    ...(inv.suppressedReason ? { suppressedReason: inv.suppressedReason } : {}),
+    ...(inv.status === 'failed' && inv.failureReason ? { failureReason: inv.failureReason } : {}),
+  };
 }

@@ -33,6 +33,11 @@ export function invitationSms(signature: string, link: string): string {
   return `【${signature}】问题已办结，请评价：${link}`;
 }
 
+/** The one reminder to a non-responder: signature, the reminder, a fresh link. 65 characters with a local link. */
+export function reminderSms(signature: string, link: string): string {
+  return `【${signature}】提醒：您尚未评价，请点击：${link}`;
+}
+
 /** The survey link of a token under the public base URL. */
 export function surveyLink(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/s/${token}`;

@@ -56,7 +56,7 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     createdAt: at,
     dueAt: callbackDueAt(deps.calendar, now, callbackDueWorkingDaysFor(deps.settings, issue.category)).toISOString(),
   };
-  const invitation = surveyed ? undefined : scheduledInvitation(deps, owner, enterprise.contactPhone, survey, now);
+  const invitation = surveyed ? undefined : scheduledInvitation(deps, owner, enterprise, survey, now);
   const closed: Issue = {
     ...issue,
     status: 'closed',

@@ -19,4 +19,8 @@ export interface Enterprise {
   name: string;
   contactName: string;
   contactPhone: string;
+  /** Set when the enterprise replied 退订/TD or the office marked it: it is never messaged again. */
+  optedOutAt?: string;
+  /** `sms-reply` (退订/TD) or what the office wrote. */
+  optOutReason?: string;
 }

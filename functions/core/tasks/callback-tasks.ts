@@ -95,6 +95,6 @@ async function followUpOf(deps: CoreDeps, rectification: CallbackTask, now: Date
   };
   const [enterprise, survey] = [await deps.org.getEnterprise(rectification.enterpriseId), deps.surveys.current(FOLLOWUP_SURVEY_ID)];
   if (!enterprise || !survey) return { followUpTask };
-  const followUpInvitation = scheduledInvitation(deps, owner, enterprise.contactPhone, survey, now);
+  const followUpInvitation = scheduledInvitation(deps, owner, enterprise, survey, now);
   return { followUpTask, followUpInvitation };
 }

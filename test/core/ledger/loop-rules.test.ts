@@ -46,15 +46,37 @@ describe('sending and answering', () => {
     expect((await sendDueInvitations(f.deps)).sent).toBe(0);
   });
 
-  it('leaves a failed send to be retried after the lease', async () => {
+  it('retries a failed send after the backoff, not before', async () => {
     const { f } = await closedIssue();
     f.setNow('2026-11-20T04:00:00Z');
     f.deps.sms = { send: async () => Promise.reject(new Error('provider down')) };
-    expect((await sendDueInvitations(f.deps)).failed).toEqual([{ invitationId: expect.any(String), reason: 'provider down' }]);
+    expect((await sendDueInvitations(f.deps)).failed).toEqual([{ invitationId: expect.any(String), reason: 'provider down', attempts: 1, retryAt: '2026-11-20T04:01:00.000Z' }]);
     f.deps.sms = { send: async () => ({ providerMessageId: 'ok' }) };
-    expect((await sendDueInvitations(f.deps)).sent).toBe(0); // lease still held
-    f.setNow('2026-11-20T04:03:00Z');
+    expect((await sendDueInvitations(f.deps)).sent).toBe(0); // waiting for the backoff
+    f.setNow('2026-11-20T04:01:00Z');
     expect((await sendDueInvitations(f.deps)).sent).toBe(1);
+  });
+
+  it('leaves the send to the sweeper that took over when its own lease lapsed mid-send', async () => {
+    const { f } = await closedIssue();
+    f.setNow('2026-11-20T04:00:00Z');
+    const gateway = f.deps.sms;
+    let secondSweep: Promise<Awaited<ReturnType<typeof sendDueInvitations>>> | undefined;
+    f.deps.sms = {
+      send: async (message, at) => {
+        if (!secondSweep) {
+          // The first send hangs past its lease; meanwhile a second sweeper runs and sends.
+          f.setNow('2026-11-20T04:10:00Z');
+          secondSweep = sendDueInvitations(f.deps);
+          await secondSweep;
+        }
+        return gateway.send(message, at);
+      },
+    };
+    const slow = await sendDueInvitations(f.deps);
+    expect((await secondSweep)?.sent).toBe(1);
+    expect(slow).toMatchObject({ sent: 0, skipped: 1 });
+    expect(f.state.counters.filter((c) => c.invited === 1)).toHaveLength(8);
   });
 
   it('records a 差评 with a rectification due in 5 working days, and refuses a second answer', async () => {
