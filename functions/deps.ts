@@ -17,6 +17,7 @@ import { defaultSurveyCatalog } from './adapters/surveys/catalog';
 import type { ApiDeps } from './api/env';
 import type { CoreDeps } from './core/deps';
 import { settingsSchema } from './core/settings';
+import { smsLengthProblems } from './core/invitations/sms-text';
 import { smsGatewayConfigOf, smsGatewayEnvShape, smsGatewayOf } from './sms-gateway-env';
 
 const jsonObject = z.string().transform((text, ctx) => {
@@ -123,6 +124,9 @@ export function cloudCoreDeps(env: CloudEnv): CoreDeps {
   const endpoint = env.HUIFANG_DYNAMODB_ENDPOINT ? { endpoint: env.HUIFANG_DYNAMODB_ENDPOINT } : {};
   const table = { doc: documentClient({ region: env.AWS_REGION, ...endpoint }), name: env.HUIFANG_TABLE_NAME };
   const settings = settingsSchema.parse({ ...env.HUIFANG_SETTINGS, publicBaseUrl: env.HUIFANG_PUBLIC_BASE_URL });
+  // Sent anyway (two segments cost double but arrive); the default execute-api URL is that long,
+  // and a custom domain (publicBaseUrl) is what fixes it.
+  for (const problem of smsLengthProblems(settings)) console.warn(JSON.stringify({ level: 'warn', message: problem.message, code: problem.code }));
   return {
     clock: systemClock,
     ids: ulidIds(systemClock),

@@ -16,6 +16,7 @@ import { jsonError } from '../../functions/api/error-mapper';
 import type { ApiDeps } from '../../functions/api/env';
 import type { CoreDeps } from '../../functions/core/deps';
 import { settingsSchema, type Settings } from '../../functions/core/settings';
+import { smsLengthProblems } from '../../functions/core/invitations/sms-text';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { localRoutes } from './local-routes';
 
@@ -49,6 +50,7 @@ export async function buildLocalHost(options: LocalHostOptions) {
   const doc = documentClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const table = { doc, name: options.tableName };
   const settings = settingsSchema.parse(options.settings ?? {});
+  for (const problem of smsLengthProblems(settings)) console.warn(`warning: ${problem.message}`);
   const core: CoreDeps = {
     clock,
     ids: ulidIds(clock),

@@ -1,3 +1,4 @@
+import type { Problem } from '../errors';
 /**
  * SMS length rules: a message written only in the GSM 03.38 alphabet fits 160 characters in one
  * segment (153 per segment when split); anything else, Chinese included, is UCS-2: 70 characters
@@ -41,4 +42,23 @@ export function reminderSms(signature: string, link: string): string {
 /** The survey link of a token under the public base URL. */
 export function surveyLink(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/s/${token}`;
+}
+
+/** Token length in a link: 16 random bytes as base64url. */
+const TOKEN_CHARS = 22;
+
+/**
+ * Every SMS template, rendered with the longest link the settings can produce, that would not fit
+ * in one segment — one problem each. Two segments cost twice and split badly on older phones; the
+ * hosts warn at start so that the office shortens the signature or sets a short custom domain.
+ */
+export function smsLengthProblems(settings: { smsSignature: string; publicBaseUrl: string }): Problem[] {
+  const link = surveyLink(settings.publicBaseUrl, 'x'.repeat(TOKEN_CHARS));
+  const templates = { invitation: invitationSms, reminder: reminderSms };
+  return Object.entries(templates).flatMap(([name, render]) => {
+    const count = countSegments(render(settings.smsSignature, link));
+    return count.segments === 1
+      ? []
+      : [{ code: 'sms.too_long', path: 'publicBaseUrl', message: `the ${name} SMS would take ${count.segments} segments (${count.units} characters); shorten smsSignature or publicBaseUrl` }];
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { surveyTokens } from '../../../functions/adapters/ids/ids';
-import { countSegments, invitationSms, surveyLink } from '../../../functions/core/invitations/sms-text';
+import { countSegments, invitationSms, reminderSms, smsLengthProblems, surveyLink } from '../../../functions/core/invitations/sms-text';
+import { defaultSettings } from '../../../functions/core/settings';
 
 describe('the invitation SMS', () => {
   it('fits one UCS-2 segment (70 characters) with the signature and a local link', () => {
@@ -8,6 +9,22 @@ describe('the invitation SMS', () => {
     expect(body).toMatch(/^【长春新区】/);
     expect(body.length).toBeLessThanOrEqual(70);
     expect(countSegments(body)).toEqual({ encoding: 'UCS-2', units: body.length, segments: 1 });
+  });
+
+  it('keeps every template in one segment with the default signature and a real district domain', () => {
+    // A district's own short domain, https, as long as such names get (e.g. a 新区 under gov.cn).
+    const settings = { ...defaultSettings, publicBaseUrl: 'https://hf.ccxinqu.gov.cn' };
+    expect(smsLengthProblems(settings)).toEqual([]);
+    const link = surveyLink(settings.publicBaseUrl, surveyTokens.mint().token);
+    for (const body of [invitationSms(settings.smsSignature, link), reminderSms(settings.smsSignature, link)]) {
+      expect(countSegments(body).segments).toBe(1);
+    }
+    expect(smsLengthProblems(defaultSettings)).toEqual([]);
+  });
+
+  it('names the templates a too-long base URL or signature would split', () => {
+    const problems = smsLengthProblems({ smsSignature: '长春新区营商环境办公室', publicBaseUrl: 'https://abcdefghij.execute-api.cn-north-1.amazonaws.com.cn' });
+    expect(problems.map((p) => p.message.split(' SMS')[0])).toEqual(['the invitation', 'the reminder']);
   });
 
   it('counts GSM-7 and UCS-2 segments', () => {
