@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
 import { DomainError } from '../core/errors';
 
 /** When the sender signed, in unix seconds. */
@@ -38,5 +39,20 @@ export function verifyWebhook(secret: string, headers: { timestamp?: string | un
   }
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > REPLAY_WINDOW_SECONDS) {
     throw new DomainError('webhook.stale', `The timestamp is more than ${REPLAY_WINDOW_SECONDS / 60} minutes from now; sign again when sending.`);
+  }
+}
+
+/**
+ * The JSON body of a signed request, read raw and parsed only once the signature over those exact
+ * bytes holds. The replay window is wall-clock time, like staff tokens: it guards the transport,
+ * even while the local domain clock is moved.
+ */
+export async function signedJsonBody(c: Context, secret: string): Promise<unknown> {
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  verifyWebhook(secret, { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) }, body, new Date());
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new DomainError('validation.failed', 'The body must be JSON.', [{ code: 'body.invalid_json', path: '(body)', message: 'not valid JSON' }]);
   }
 }

@@ -12,8 +12,7 @@ import {
 } from '../../core/ledger/issue';
 import { bounceIssue, escalateIssue, reopenIssue, startIssue } from '../../core/ledger/transitions';
 import { createIssue, issueFor, listIssues } from '../../core/ledger/issues';
-import { invitationView } from '../../core/invitations/invitation';
-import { deadlineWarnings } from '../../core/scheduling/calendar-year';
+import { closureBody } from '../closure-view';
 import type { ApiDeps, ApiEnv } from '../env';
 import { pageQuerySchema } from '../pagination';
 import { jsonBody, parseWith } from '../validation';
@@ -48,13 +47,6 @@ export function issueRoutes(deps: ApiDeps) {
     .post('/:id/close', async (c) => {
       const input = await jsonBody(c, closeIssueSchema);
       const closure = await closeIssue(core, c.get('principal'), c.req.param('id'), input);
-      // A due date counted Monday-Friday for want of a State Council notice may move: say so.
-      const warnings = deadlineWarnings(core.calendar, new Date(closure.issue.closedAt ?? closure.callbackTask.createdAt), new Date(closure.callbackTask.dueAt));
-      return c.json({
-        issue: closure.issue,
-        callbackTask: closure.callbackTask,
-        invitation: invitationView(closure.invitation),
-        ...(warnings.length > 0 ? { warnings } : {}),
-      });
+      return c.json(closureBody(core, closure));
     });
 }

@@ -4,7 +4,7 @@ import { deliveryReceiptsSchema, smsProviderOf } from '../../core/invitations/de
 import type { SmsProvider } from '../../core/invitations/sms-send-error';
 import type { ApiDeps } from '../env';
 import { parseWith } from '../validation';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../webhook-signature';
+import { signedJsonBody } from '../webhook-signature';
 
 /** What each provider expects back to stop retrying the push; huifang's own counts come alongside. */
 const acknowledgement: Record<SmsProvider, Record<string, unknown>> = {
@@ -30,15 +30,7 @@ export function smsReceiptRoutes(deps: ApiDeps) {
     if (!provider) throw new DomainError('not_found', `No SMS provider ${c.req.param('provider')}; receipts are taken for aws, aliyun, tencent and webhook.`);
     const secret = deps.smsReceiptSecret;
     if (!secret) throw new DomainError('webhook.not_configured', 'This deployment has no receipt secret (HUIFANG_SMS_RECEIPT_SECRET); receipts are refused until it is set.');
-    const body = new Uint8Array(await c.req.arrayBuffer());
-    // Wall-clock time: the replay window guards the transport, even while the local domain clock is moved.
-    verifyWebhook(secret, { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) }, body, new Date());
-    let payload: unknown;
-    try {
-      payload = JSON.parse(new TextDecoder().decode(body));
-    } catch {
-      throw new DomainError('validation.failed', 'The body must be JSON.', [{ code: 'body.invalid_json', path: '(body)', message: 'not valid JSON' }]);
-    }
+    const payload = await signedJsonBody(c, secret);
     const { receipts, skipped } = parseWith(deliveryReceiptsSchema(provider), payload);
     const counts = { recorded: 0, stale: 0, unknown: 0, skipped };
     for (const receipt of receipts) {
