@@ -6,8 +6,9 @@ import { callbackDueAt } from '../scheduling/working-days';
 import { CALLBACK_SURVEY_ID } from '../surveys/definition';
 import type { CallbackTask } from '../tasks/callback-task';
 import { callbackDueWorkingDaysFor } from './categories';
-import type { CloseIssue, Issue, LedgerEvent } from './issue';
+import type { CloseIssue, Issue } from './issue';
 import { issueFor } from './issues';
+import { ledgerEvent } from './ledger-event';
 import { holdsIssue, levelOf } from './levels';
 
 export interface Closure {
@@ -68,19 +69,7 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     callbackTaskId: task.id,
     invitationId: invitation?.id ?? issue.invitationId,
   };
-  const event: LedgerEvent = {
-    id: deps.ids.next(),
-    issueId: issue.id,
-    at,
-    by: principal.username,
-    role: principal.role,
-    action: 'close',
-    from: issue.status,
-    to: 'closed',
-    fromLevel: levelOf(issue),
-    toLevel: levelOf(issue),
-    note: input.resolution,
-  };
+  const event = ledgerEvent(deps, principal, issue, { at, action: 'close', from: issue.status, to: 'closed', toLevel: levelOf(issue), note: input.resolution });
   const outcome = await deps.issues.close({ issue: closed, task, ...(invitation ? { invitation } : {}), event }, issue);
   if (outcome === 'already_closed') {
     const winner = await deps.issues.get(issue.id);

@@ -1,10 +1,11 @@
 import { narrowScope } from '../auth/narrow-scope';
+import { ledgerEvent } from './ledger-event';
 import { inScope, scopeOf, type Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
 import type { ExternalRef, Page, PageRequest } from '../ports';
 import { assertKnownCategory } from './categories';
-import type { Issue, IssueStatus, LedgerEvent, NewIssue } from './issue';
+import type { Issue, IssueStatus, NewIssue } from './issue';
 
 /**
  * Records a new issue for an enterprise. A team member records for their own team, a dispatcher
@@ -38,7 +39,7 @@ export async function createIssue(deps: CoreDeps, principal: Principal, input: N
     version: 1,
     ...(options.externalRef ? { externalRef: options.externalRef } : {}),
   };
-  const event: LedgerEvent = { id: deps.ids.next(), issueId: issue.id, at: now, by: principal.username, role: principal.role, action: 'create', from: null, to: 'open', toLevel: 'team' };
+  const event = ledgerEvent(deps, principal, issue, { at: now, action: 'create', from: null, to: 'open', toLevel: 'team' });
   await deps.issues.create(issue, event, options.externalRef);
   return issue;
 }

@@ -3,8 +3,9 @@ import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
 import type { Invitation } from '../invitations/invitation';
 import type { CallbackTask } from '../tasks/callback-task';
-import type { Issue, IssueLevel, IssueStatus, LedgerAction, LedgerEvent } from './issue';
+import type { Issue, IssueLevel, IssueStatus, LedgerAction } from './issue';
 import { issueFor } from './issues';
+import { ledgerEvent, type Actor } from './ledger-event';
 import { holdsIssue, levelAbove, levelBelow, levelOf, mayReopen } from './levels';
 
 /** The status an open issue has at a level: in the team's hands it is being worked on, above it escalated. */
@@ -19,9 +20,6 @@ interface Hop {
   cancel?: { invitation?: Invitation; task?: CallbackTask };
 }
 
-/** Who makes a hop: a signed-in person, or huifang itself (`role: 'system'`). */
-type Actor = Pick<Principal, 'username'> & { role: string };
-
 /** Writes one hop (issue, its event, anything it withdraws) in one transaction, if nobody moved the issue meanwhile. */
 async function hop(deps: CoreDeps, principal: Actor, issue: Issue, h: Hop): Promise<Issue> {
   const at = deps.clock.now().toISOString();
@@ -33,19 +31,7 @@ async function hop(deps: CoreDeps, principal: Actor, issue: Issue, h: Hop): Prom
     delete next.closedBy;
     delete next.resolution;
   }
-  const event: LedgerEvent = {
-    id: deps.ids.next(),
-    issueId: issue.id,
-    at,
-    by: principal.username,
-    role: principal.role,
-    action: h.action,
-    from: issue.status,
-    to: h.to,
-    fromLevel: levelOf(issue),
-    toLevel: h.toLevel,
-    ...(h.note ? { note: h.note } : {}),
-  };
+  const event = ledgerEvent(deps, principal, issue, { at, action: h.action, from: issue.status, to: h.to, toLevel: h.toLevel, note: h.note });
   const outcome = await deps.issues.transition({ issue: next, previous: issue, event, ...(h.cancel ? { cancel: h.cancel } : {}) });
   if (outcome === 'conflict') throw new DomainError('issue.changed', 'The issue changed meanwhile; reload it and try again.');
   return next;
