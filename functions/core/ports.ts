@@ -227,9 +227,10 @@ export interface SurveyCodeStore {
   get(codeHash: string): Promise<StoredSurveyCode | undefined>;
   /**
    * Takes one try of the phone digits, counted as a failure until given back, only while the code
-   * has fewer than `limit` failures: so no number of parallel tries gets past the limit. False when locked.
+   * has fewer than `limit` failures: so no number of parallel tries gets past the limit. The
+   * failures counted with this try, or undefined when the code is locked.
    */
-  takeAttempt(codeHash: string, limit: number): Promise<boolean>;
+  takeAttempt(codeHash: string, limit: number): Promise<number | undefined>;
   /** Gives back the try taken for digits that were right. */
   giveBackAttempt(codeHash: string): Promise<void>;
   /** One more link token (its hash) for the invitation an entered code opened. */

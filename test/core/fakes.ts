@@ -180,9 +180,8 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       get: async (hash) => (codes.has(hash) ? { ...codes.get(hash)! } : undefined),
       takeAttempt: async (hash, limit) => {
         const code = codes.get(hash);
-        if (!code || code.failures >= limit) return false;
-        code.failures++;
-        return true;
+        if (!code || code.failures >= limit) return undefined;
+        return ++code.failures;
       },
       giveBackAttempt: async (hash) => void (codes.get(hash)!.failures -= 1),
       addLinkToken: async (invitationId, hash) => void tokens.set(hash, invitationId),

@@ -32,20 +32,21 @@ export class DynamoSurveyCodeStore implements SurveyCodeStore {
     return { invitationId: item.invitationId, failures: Number(item.failures ?? 0) };
   }
 
-  async takeAttempt(codeHash: string, limit: number): Promise<boolean> {
+  async takeAttempt(codeHash: string, limit: number): Promise<number | undefined> {
     try {
-      await this.table.doc.send(
+      const out = await this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: codeKey(codeHash),
           ConditionExpression: 'attribute_exists(PK) AND failures < :limit',
           UpdateExpression: 'ADD failures :one',
           ExpressionAttributeValues: { ':limit': limit, ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
         }),
       );
-      return true;
+      return Number(out.Attributes?.failures);
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }

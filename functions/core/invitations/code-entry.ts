@@ -50,9 +50,10 @@ export async function enterSurveyCode(deps: CoreDeps, input: { code: string; dig
   const invitation = stored && (await deps.invitations.get(stored.invitationId));
   if (!stored || !invitation) return failed({ outcome: 'wrong-code' });
   const limit = settings.codeAttemptLimit;
-  if (stored.failures >= limit || !(await deps.codes.takeAttempt(codeHash, limit))) return { outcome: 'locked' };
+  const failures = stored.failures >= limit ? undefined : await deps.codes.takeAttempt(codeHash, limit);
+  if (failures === undefined) return { outcome: 'locked' };
   if (!lastDigitsMatch(invitation.phone, digits)) {
-    const triesLeft = limit - stored.failures - 1;
+    const triesLeft = limit - failures;
     return failed(triesLeft > 0 ? { outcome: 'wrong-digits', triesLeft } : { outcome: 'locked' });
   }
   await deps.codes.giveBackAttempt(codeHash);
