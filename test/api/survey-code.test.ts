@@ -174,6 +174,8 @@ describe('code mode: a fixed /c page and a short code', () => {
     expect(html).toContain('评价码为 8 位字母和数字');
     expect(html).toContain('请输入 4 位数字');
     expect(html).toMatch(/id="digits"[^>]*aria-invalid="true"/);
+    const asJson = await request('/c', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'K7QM2PXA', digits: '0040' }) });
+    expect(asJson.status).toBe(400);
     const { code, digits } = await sentCode();
     expect((await enter(request, code, digits)).status).toBe(303);
   });
