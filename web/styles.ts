@@ -29,6 +29,12 @@ legend{font-weight:600;margin-bottom:.5rem;padding:0}
 .row{display:flex;flex-wrap:wrap;gap:.5rem}
 .row .choice{flex:1 1 7.5rem}
 textarea{width:100%;min-height:5rem;font:inherit;padding:.6rem;border:2px solid #d0d5dd;border-radius:10px}
+label.field{display:block;font-weight:600;margin:0 0 .35rem}
+input.entry{display:block;width:100%;min-height:3rem;margin:0 0 .35rem;font:inherit;font-size:1.3rem;letter-spacing:.12em;padding:.5rem .75rem;border:2px solid #d0d5dd;border-radius:10px;background:#fff}
+input.entry:focus-visible{outline:3px solid #1264e8;outline-offset:2px}
+input.entry[aria-invalid=true]{border-color:#b42318}
+.entry-field{margin:0 0 1.25rem}
+.state-locked{border-left-color:#b42318}
 button{width:100%;min-height:3.25rem;border:0;border-radius:10px;background:#1264e8;color:#fff;font:inherit;font-size:1.15rem;font-weight:600;cursor:pointer}
 .error{color:#b42318;font-weight:600}
 .muted{color:#5b6270;font-size:.9rem}

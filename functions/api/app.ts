@@ -18,6 +18,7 @@ import { reportRoutes } from './routes/reports';
 import { responseRoutes } from './routes/responses';
 import { smsReceiptRoutes } from './routes/sms-receipts';
 import { surveyRoutes } from './routes/survey';
+import { surveyCodeRoutes } from './routes/survey-code';
 import { staffPages } from './pages/staff-pages';
 
 /**
@@ -47,6 +48,8 @@ export function createApp(deps: ApiDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/', homeRoutes(apiLinks));
   app.route('/s', surveyRoutes(deps));
+  // Code mode's fixed entry page: the code and phone digits lead on to /s/{token}.
+  app.route('/c', surveyCodeRoutes(deps));
   app.route('/app', staffPages(deps));
 
   const api = new Hono<ApiEnv>();

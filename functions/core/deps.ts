@@ -14,6 +14,7 @@ import type {
   SmsGateway,
   SurveyTokens,
   TaskStore,
+  SurveyCodeStore,
 } from './ports';
 
 /** Everything the core needs from the outside world, built once by a host's composition root. */
@@ -33,4 +34,6 @@ export interface CoreDeps {
   rateLimits: RateLimitStore;
   responses: ResponseStore;
   appeals: AppealStore;
+  /** Survey codes of code mode (`surveyLinkMode: 'code'`). */
+  codes: SurveyCodeStore;
 }

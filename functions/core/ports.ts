@@ -35,6 +35,8 @@ export interface SmsMessage {
   link?: string;
   /** Which registered template a template provider uses; `invitation` when absent. */
   purpose?: 'invitation' | 'reminder';
+  /** Code mode: the survey code in `body`, which template providers pass as the variable instead of the link. */
+  code?: string;
 }
 
 /** Sends one SMS; throws when the provider refuses (gateways to a provider throw `SmsSendError`). */
@@ -167,7 +169,7 @@ export interface InvitationStore {
   /** Invitations whose next action time is at or before `now`, oldest first. */
   due(now: Date, limit: number): Promise<Invitation[]>;
   /** Takes the invitation for sending under a lease and records the new token hash; false when another sweeper has it. */
-  claim(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date }): Promise<boolean>;
+  claim(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date; code?: CodeClaim }): Promise<boolean>;
   /** Marks a claimed invitation sent and counts it as invited; the DUE time becomes the reminder, or else the expiry. */
   /** False when the claim lapsed and another sweeper took the invitation over (it records the send then). */
   markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; reminderAt?: Date; counters: CounterDelta[] }): Promise<boolean>;
@@ -178,7 +180,7 @@ export interface InvitationStore {
   /** A due invitation (scheduled, or claimed with a lapsed lease) -> `suppressed` with the reason; false when it changed meanwhile. */
   suppress(invitation: Invitation, reason: string, at: Date): Promise<boolean>;
   /** Takes a sent, unanswered invitation for its one reminder under a lease, with a new token (the old one stays valid). */
-  claimReminder(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date }): Promise<boolean>;
+  claimReminder(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date; code?: CodeClaim }): Promise<boolean>;
   /** Records the reminder as sent (or its failure: it is not tried again); the DUE time becomes the expiry. */
   markReminded(invitation: Invitation, outcome: { at: Date; failure?: string }): Promise<void>;
   /** A sent invitation past its expiry -> `expired`, leaving the DUE index; false when answered meanwhile. */
@@ -204,6 +206,35 @@ export interface CounterStore {
 export interface RateLimitStore {
   /** Adds one hit for `key` in the window starting at `windowStart`; returns the hits so far. */
   hit(key: string, windowStart: Date, expiresAt: Date): Promise<number>;
+  /** The hits for `key` in the window starting at `windowStart`, without adding one. */
+  count(key: string, windowStart: Date): Promise<number>;
+}
+
+/** Code mode: a survey code's hash, written with the claim that sends it; kept until `keepUntil` (then dropped by TTL). */
+export interface CodeClaim {
+  hash: string;
+  keepUntil: Date;
+}
+
+/** A survey code as stored: the invitation it opens and the wrong phone digits it has taken. */
+export interface StoredSurveyCode {
+  invitationId: string;
+  failures: number;
+}
+
+/** Survey codes of code mode, by the hash of the code; written by `InvitationStore.claim`/`claimReminder`. */
+export interface SurveyCodeStore {
+  get(codeHash: string): Promise<StoredSurveyCode | undefined>;
+  /**
+   * Takes one try of the phone digits, counted as a failure until given back, only while the code
+   * has fewer than `limit` failures: so no number of parallel tries gets past the limit. The
+   * failures counted with this try, or undefined when the code is locked.
+   */
+  takeAttempt(codeHash: string, limit: number): Promise<number | undefined>;
+  /** Gives back the try taken for digits that were right. */
+  giveBackAttempt(codeHash: string): Promise<void>;
+  /** One more link token (its hash) for the invitation an entered code opened. */
+  addLinkToken(invitationId: string, tokenHash: string): Promise<void>;
 }
 
 /** Recorded answers, read one at a time by the invitation they answer. */

@@ -57,6 +57,17 @@ export const settingsSchema = z.object({
   /** Unknown-token lookups allowed per address in a window. */
   unknownTokenLimit: z.number().int().min(1).default(20),
   unknownTokenWindowMinutes: z.number().int().min(1).default(10),
+  /**
+   * What the survey SMS carries: `token`, a link of its own per invitation; `code`, for providers
+   * that forbid variable links, the fixed page `{publicBaseUrl}/c` and a short code that is entered
+   * there with the last 4 digits of the contact phone (see invitations/survey-code.ts).
+   */
+  surveyLinkMode: z.enum(['token', 'code']).default('token'),
+  /** Wrong phone digits a code takes, from any number of addresses, before it is locked for good. */
+  codeAttemptLimit: z.number().int().min(1).max(10).default(5),
+  /** Failed code entries (wrong or malformed code, wrong digits) allowed per address in a window; then every entry from it answers 429. */
+  codeEntryLimit: z.number().int().min(1).default(20),
+  codeEntryWindowMinutes: z.number().int().min(1).default(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

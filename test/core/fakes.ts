@@ -6,7 +6,7 @@ import type { CoreDeps } from '../../functions/core/deps';
 import { DomainError } from '../../functions/core/errors';
 import { nextActionAt, type Invitation } from '../../functions/core/invitations/invitation';
 import type { Issue, LedgerEvent } from '../../functions/core/ledger/issue';
-import type { AnswerWrite, ClosureWrite, SmsMessage, SurveyResponse, TransitionWrite } from '../../functions/core/ports';
+import type { AnswerWrite, ClosureWrite, SmsMessage, StoredSurveyCode, SurveyResponse, TransitionWrite } from '../../functions/core/ports';
 import { defaultSettings, type Settings } from '../../functions/core/settings';
 import { weekdaysOnlyCalendar } from '../../functions/core/scheduling/working-days';
 import type { CounterDelta } from '../../functions/core/scoring/counters';
@@ -27,6 +27,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   const tasks = new Map<string, CallbackTask>();
   const invitations = new Map<string, Invitation>();
   const tokens = new Map<string, string>();
+  const codes = new Map<string, StoredSurveyCode>();
   const responses: SurveyResponse[] = [];
   const counters: CounterDelta[] = [];
   const sent: SmsMessage[] = [];
@@ -118,6 +119,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         if (cur.status !== inv.status || cur.attempts !== inv.attempts) return false;
         invitations.set(inv.id, { ...cur, status: 'sending', tokenHash: c.tokenHash, leaseUntil: c.leaseUntil.toISOString(), attempts: cur.attempts + 1 });
         tokens.set(c.tokenHash, inv.id);
+        if (c.code) codes.set(c.code.hash, { invitationId: inv.id, failures: 0 });
         return true;
       },
       markSent: async (inv, s) => {
@@ -147,6 +149,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
           reminderLeaseUntil: c.leaseUntil.toISOString(),
         });
         if (ok) tokens.set(c.tokenHash, inv.id);
+        if (ok && c.code) codes.set(c.code.hash, { invitationId: inv.id, failures: 0 });
         return ok;
       },
       markReminded: async (inv, o) =>
@@ -172,12 +175,22 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       },
     },
     counters: { read: async () => [] },
-    rateLimits: { hit: async () => 1 },
+    rateLimits: { hit: async () => 1, count: async () => 0 },
+    codes: {
+      get: async (hash) => (codes.has(hash) ? { ...codes.get(hash)! } : undefined),
+      takeAttempt: async (hash, limit) => {
+        const code = codes.get(hash);
+        if (!code || code.failures >= limit) return undefined;
+        return ++code.failures;
+      },
+      giveBackAttempt: async (hash) => void (codes.get(hash)!.failures -= 1),
+      addLinkToken: async (invitationId, hash) => void tokens.set(hash, invitationId),
+    },
     ...fakeAppealStores(responses).stores,
   };
   return {
     deps,
     setNow: (iso: string) => void (now = new Date(iso)),
-    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises },
+    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises, codes },
   };
 }

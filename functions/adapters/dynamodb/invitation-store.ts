@@ -2,11 +2,12 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Upd
 import type { Scope } from '../../core/auth/principal';
 import type { Delivery } from '../../core/invitations/delivery';
 import type { Invitation, ListedInvitationStatus } from '../../core/invitations/invitation';
-import type { AnswerWrite, InvitationStore, Page, PageRequest } from '../../core/ports';
+import type { AnswerWrite, CodeClaim, InvitationStore, Page, PageRequest } from '../../core/ports';
 import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
 import { fromItem, isConditionFailure, toItem } from './items';
+import { codeClaimPut } from './survey-code-store';
 import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, responseKeys, scopeIndex, taskKeys, tokenKey } from './keys';
 
 /** `SET` clauses and values for the GSI1-3 keys of an invitation in a listed final state. */
@@ -38,7 +39,7 @@ export class DynamoInvitationStore implements InvitationStore {
     return (out.Items ?? []).map((i) => fromItem<Invitation>(i) as Invitation);
   }
 
-  async claim(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date }): Promise<boolean> {
+  async claim(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date; code?: CodeClaim }): Promise<boolean> {
     const lease = claim.leaseUntil.toISOString();
     try {
       await this.table.doc.send(
@@ -70,12 +71,14 @@ export class DynamoInvitationStore implements InvitationStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
+            ...(claim.code ? [codeClaimPut(this.table.name, invitation.id, claim.code)] : []),
           ],
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error, 0)) return false;
+      // Index 2: the code is live already (code mode); the next sweep mints another.
+      if (isConditionFailure(error, 0) || isConditionFailure(error, 2)) return false;
       throw error;
     }
   }
@@ -176,7 +179,7 @@ export class DynamoInvitationStore implements InvitationStore {
     });
   }
 
-  async claimReminder(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date }): Promise<boolean> {
+  async claimReminder(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date; code?: CodeClaim }): Promise<boolean> {
     const lease = claim.leaseUntil.toISOString();
     try {
       await this.table.doc.send(
@@ -195,12 +198,13 @@ export class DynamoInvitationStore implements InvitationStore {
             },
             // The first link's token item stays: both links open the same invitation.
             { Put: { TableName: this.table.name, Item: toItem('token', { invitationId: invitation.id }, tokenKey(claim.tokenHash)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...(claim.code ? [codeClaimPut(this.table.name, invitation.id, claim.code)] : []),
           ],
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error, 0)) return false;
+      if (isConditionFailure(error, 0) || isConditionFailure(error, 2)) return false;
       throw error;
     }
   }

@@ -24,6 +24,7 @@
  * | tasks to raise as overdue                 | DUE `DUE#TASK`, SK `checkTime#TASK#id` (while open)       |
  * | counters of a dimension in a period       | PK `COUNT#dimension#granularity#period`, SK `group#chan`  |
  * | unknown-token hits of an address          | PK `RATE#key`, SK window start                            |
+ * | invitation by survey code hash (code mode)| PK `CODE#sha256` -> invitation id, wrong digits; TTL      |
  *
  * Hot keys: the DUE partition and a busy counter take every write of their kind. Both can be
  * sharded by a suffix (`DUE#0..n`, `group#chan#0..n`) read back with n queries and summed; the
@@ -101,6 +102,7 @@ export function invitationListKeys(i: Invitation) {
 export const invitationKeys = (i: Invitation) => ({ ...invitationKey(i.id), ...invitationDueKeys(i), ...invitationListKeys(i) });
 export const phoneKey = (phone: string, enterpriseId: string) => ({ PK: `PHONE#${phone}`, SK: `ENT#${enterpriseId}` });
 export const tokenKey = (hash: string) => ({ PK: `TOKEN#${hash}`, SK: META });
+export const codeKey = (hash: string) => ({ PK: `CODE#${hash}`, SK: META });
 
 export const responseKey = (invitationId: string) => ({ PK: `INV#${invitationId}`, SK: 'RESPONSE' });
 export const responseKeys = (r: SurveyResponse) => ({

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitStore } from '../../core/ports';
 import type { Table } from './client';
 import { rateKey } from './keys';
@@ -19,5 +19,10 @@ export class DynamoRateLimitStore implements RateLimitStore {
       }),
     );
     return Number(out.Attributes?.hits ?? 1);
+  }
+
+  async count(key: string, windowStart: Date): Promise<number> {
+    const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: rateKey(key, windowStart.toISOString()), ConsistentRead: true }));
+    return Number(out.Item?.hits ?? 0);
   }
 }

@@ -21,8 +21,13 @@ export function linkOf(message: SmsMessage): string {
   return last;
 }
 
-/** The value of the template's link variable for `message`. */
+/**
+ * The value of the template's link variable for `message`. In code mode (`message.code`) it is the
+ * code, whatever `variable` says: the template then fixes the entry page, e.g.
+ * `问题已办结，请打开 https://hf.example.gov.cn/c 输入评价码${code}`.
+ */
 export function linkVariableValue(message: SmsMessage, variable: LinkVariable): string {
+  if (message.code !== undefined) return message.code;
   const link = linkOf(message);
   if (variable === 'url') return link;
   const url = new URL(link);

@@ -2,7 +2,7 @@ import type { CoreDeps } from '../deps';
 import { inSendWindow, nextSendTime } from '../scheduling/send-window';
 import { addMinutes } from '../scheduling/shanghai-time';
 import { optOutReasonOf, sendWindowOf, type Invitation } from './invitation';
-import { reminderSms, surveyLink } from './sms-text';
+import { codeClaimOf, mintSurveyAccess, surveySmsContent } from './survey-message';
 
 /**
  * Sends the one reminder to an enterprise that has not answered, inside the send window. The
@@ -30,13 +30,13 @@ export async function remindInvitation(deps: CoreDeps, invitation: Invitation): 
     await deps.invitations.markReminded(invitation, { at: now, failure: optedOut });
     return 'skipped';
   }
-  const { token, hash } = deps.tokens.mint();
+  const access = mintSurveyAccess(deps);
+  const hash = access.tokenHash;
   const leaseUntil = addMinutes(now, deps.settings.sendLeaseSeconds / 60);
-  if (!(await deps.invitations.claimReminder(invitation, { tokenHash: hash, leaseUntil, now }))) return 'skipped';
+  if (!(await deps.invitations.claimReminder(invitation, { tokenHash: hash, leaseUntil, now, ...codeClaimOf(access, deps.settings, now) }))) return 'skipped';
   const claimed: Invitation = { ...invitation, tokenHash: hash, reminderLeaseUntil: leaseUntil.toISOString() };
   try {
-    const link = surveyLink(deps.settings.publicBaseUrl, token);
-    await deps.sms.send({ to: invitation.phone, body: reminderSms(deps.settings.smsSignature, link), invitationId: invitation.id, link, purpose: 'reminder' }, now);
+    await deps.sms.send({ to: invitation.phone, ...surveySmsContent(deps.settings, access, 'reminder'), invitationId: invitation.id, purpose: 'reminder' }, now);
   } catch (error) {
     await deps.invitations.markReminded(claimed, { at: now, failure: error instanceof Error ? error.message : String(error) });
     return 'skipped';

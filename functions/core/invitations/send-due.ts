@@ -5,7 +5,7 @@ import { addMinutes } from '../scheduling/shanghai-time';
 import { optOutReasonOf, sendWindowOf, type Invitation } from './invitation';
 import { expireInvitation, remindInvitation } from './remind-and-expire';
 import { SmsSendError } from './sms-send-error';
-import { invitationSms, surveyLink } from './sms-text';
+import { codeClaimOf, mintSurveyAccess, surveySmsContent } from './survey-message';
 
 export interface SendReport {
   due: number;
@@ -82,13 +82,13 @@ export async function sendInvitation(deps: CoreDeps, invitation: Invitation): Pr
   const optedOut = enterprise && optOutReasonOf(enterprise);
   if (optedOut) return (await deps.invitations.suppress(invitation, optedOut, now)) ? 'suppressed' : 'skipped';
 
-  const { token, hash } = deps.tokens.mint();
+  const access = mintSurveyAccess(deps);
+  const hash = access.tokenHash;
   const leaseUntil = addMinutes(now, deps.settings.sendLeaseSeconds / 60);
   const claimed: Invitation = { ...invitation, status: 'sending', tokenHash: hash, leaseUntil: leaseUntil.toISOString(), attempts: invitation.attempts + 1 };
-  if (!(await deps.invitations.claim(invitation, { tokenHash: hash, leaseUntil, now }))) return 'skipped';
+  if (!(await deps.invitations.claim(invitation, { tokenHash: hash, leaseUntil, now, ...codeClaimOf(access, deps.settings, now) }))) return 'skipped';
   try {
-    const link = surveyLink(deps.settings.publicBaseUrl, token);
-    await deps.sms.send({ to: invitation.phone, body: invitationSms(deps.settings.smsSignature, link), invitationId: invitation.id, link, purpose: 'invitation' }, now);
+    await deps.sms.send({ to: invitation.phone, ...surveySmsContent(deps.settings, access, 'invitation'), invitationId: invitation.id, purpose: 'invitation' }, now);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // A refusal the provider calls permanent (bad number, unapproved template) is not tried again.

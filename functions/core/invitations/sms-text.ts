@@ -1,4 +1,5 @@
 import type { Problem } from '../errors';
+import { codeModeTemplates } from './sms-code-text';
 /**
  * SMS length rules: a message written only in the GSM 03.38 alphabet fits 160 characters in one
  * segment (153 per segment when split); anything else, Chinese included, is UCS-2: 70 characters
@@ -52,11 +53,14 @@ const TOKEN_CHARS = 22;
  * in one segment — one problem each. Two segments cost twice and split badly on older phones; the
  * hosts warn at start so that the office shortens the signature or sets a short custom domain.
  */
-export function smsLengthProblems(settings: { smsSignature: string; publicBaseUrl: string }): Problem[] {
+export function smsLengthProblems(settings: { smsSignature: string; publicBaseUrl: string; surveyLinkMode?: 'token' | 'code' }): Problem[] {
   const link = surveyLink(settings.publicBaseUrl, 'x'.repeat(TOKEN_CHARS));
-  const templates = { invitation: invitationSms, reminder: reminderSms };
+  const templates: Record<string, (signature: string) => string> =
+    settings.surveyLinkMode === 'code'
+      ? codeModeTemplates(settings.publicBaseUrl)
+      : { invitation: (signature) => invitationSms(signature, link), reminder: (signature) => reminderSms(signature, link) };
   return Object.entries(templates).flatMap(([name, render]) => {
-    const count = countSegments(render(settings.smsSignature, link));
+    const count = countSegments(render(settings.smsSignature));
     return count.segments === 1
       ? []
       : [{ code: 'sms.too_long', path: 'publicBaseUrl', message: `the ${name} SMS would take ${count.segments} segments (${count.units} characters); shorten smsSignature or publicBaseUrl` }];

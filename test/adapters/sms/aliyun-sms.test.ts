@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aliyunSmsGateway, type AliyunSmsSettings } from '../../../functions/adapters/sms/aliyun-sms';
 import { SmsSendError } from '../../../functions/core/invitations/sms-send-error';
-import { at, fakeProvider, message, type FakeProvider, type ProviderReply } from './fake-provider';
+import { at, codeMessage, fakeProvider, message, type FakeProvider, type ProviderReply } from './fake-provider';
 
 let provider: FakeProvider | undefined;
 afterEach(() => provider?.close());
@@ -54,6 +54,18 @@ describe('Aliyun SMS gateway', () => {
     const query = provider!.requests[0]!.url.searchParams;
     expect(query.get('TemplateCode')).toBe('SMS_480000002');
     expect(JSON.parse(query.get('TemplateParam')!)).toEqual({ link: 'https://hf.example.gov.cn/s/Reminder0000000000000' });
+  });
+
+  it('passes the code, not the entry page, as the template parameter in code mode, whatever the link variable says', async () => {
+    for (const linkVariable of ['token', 'path', 'url'] as const) {
+      const sms = await gatewayAnswering({ json: { Code: 'OK', BizId: 'b' } }, { linkVariable });
+      await sms.send({ ...codeMessage, purpose: 'reminder' }, at);
+      const query = provider!.requests[0]!.url.searchParams;
+      expect(query.get('TemplateCode')).toBe('SMS_480000002');
+      expect(JSON.parse(query.get('TemplateParam')!)).toEqual({ code: 'K7QM2PXA' });
+      await provider!.close();
+    }
+    provider = undefined;
   });
 
   it('reports an illegal number (HTTP 200, Code isv.MOBILE_NUMBER_ILLEGAL) as not retryable', async () => {

@@ -55,3 +55,12 @@ export const message = {
   invitationId: '01JEXAMPLEINVITATION00001',
 };
 export const at = new Date('2026-11-30T02:00:00.000Z');
+
+/** The same invitation in code mode: the fixed entry page and a code, which templates carry instead of a link. */
+export const codeMessage = {
+  to: '13812345678',
+  body: '【长春新区营商办】问题已办结，请打开 https://hf.example.gov.cn/c 输入评价码K7QM2PXA',
+  invitationId: '01JEXAMPLEINVITATION00001',
+  link: 'https://hf.example.gov.cn/c',
+  code: 'K7QM2PXA',
+};

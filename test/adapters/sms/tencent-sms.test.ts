@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tencentSmsGateway } from '../../../functions/adapters/sms/tencent-sms';
 import { SmsSendError } from '../../../functions/core/invitations/sms-send-error';
-import { at, fakeProvider, message, type FakeProvider, type ProviderReply } from './fake-provider';
+import { at, codeMessage, fakeProvider, message, type FakeProvider, type ProviderReply } from './fake-provider';
 
 let provider: FakeProvider | undefined;
 afterEach(() => provider?.close());
@@ -48,6 +48,14 @@ describe('Tencent Cloud SMS gateway', () => {
       TemplateParamSet: ['AbCdEfGhIjKlMnOpQrStUv'],
       SessionContext: message.invitationId,
     });
+  });
+
+  it('passes the code as {1} in code mode', async () => {
+    const sms = await gatewayAnswering(status('Ok', 'send success'));
+
+    await sms.send(codeMessage, at);
+
+    expect(JSON.parse(provider!.requests[0]!.body)).toMatchObject({ TemplateId: '2000001', TemplateParamSet: ['K7QM2PXA'] });
   });
 
   it('reports an incorrect number as not retryable', async () => {
