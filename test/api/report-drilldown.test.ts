@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoEnterprises } from '../../infra/local/seed/demo-org';
 import { recordAnswers, type PlannedAnswer } from '../support/recorded-answers';
@@ -185,6 +186,29 @@ describe('GET /api/v1/reports/responses', () => {
     const otherRange = await list(`teamId=gaoxin-01&from=2026-10-01&to=2026-10-05&cursor=${page.nextCursor}`);
     expect(otherRange.status).toBe(400);
     expect((await json(otherRange)).details[0].code).toBe('cursor.invalid');
+  });
+
+  it('exports every answer of the query as CSV, newest first, with Shanghai times and formula-safe comments', async () => {
+    const res = await host.call('GET', `/api/v1/reports/responses.csv?teamId=gaoxin-01&${OCTOBER}&limit=1`, { as: 'member-gaoxin-01' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("''")[1]!)).toBe('评价明细（高新第1助企队）2026-10-01至2026-10-31.csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parse(new TextDecoder().decode(bytes), { bom: true }) as string[][];
+    const cell = (row: string[], name: string) => row[header!.indexOf(name)];
+    expect(rows.map((r) => cell(r, '邀请编号'))).toEqual([6, 5, 4, 3, 2, 1].map(idOf));
+    expect(cell(rows[0]!, '评价时间(北京时间)')).toBe('2026-10-31 23:30');
+    expect(cell(rows.at(-1)!, '评价时间(北京时间)')).toBe('2026-10-01 00:00');
+    const appealed = rows.find((r) => cell(r, '邀请编号') === idOf(3))!;
+    expect(cell(appealed, '留言')).toBe('\'=HYPERLINK("http://x")');
+    expect([cell(appealed, '申诉剔除'), cell(appealed, '评分'), cell(appealed, '评价'), cell(appealed, '不满意原因')]).toEqual(['是', '2', '不满意', '问题未解决']);
+    const rude = rows.find((r) => cell(r, '邀请编号') === idOf(2))!;
+    expect([cell(rude, '留言'), cell(rude, '不满意原因'), cell(rude, '是否解决'), cell(rude, '申诉中')]).toEqual(['<script>alert(1)</script> 态度差', '态度、效率', '未解决', '是']);
+    expect((await host.call('GET', `/api/v1/reports/responses.csv?teamId=gaoxin-02&${OCTOBER}`, { as: 'member-gaoxin-01' })).status).toBe(403);
+    const page = await host.app.request(`/app/reports/responses.csv?teamId=gaoxin-01&${OCTOBER}`, { headers: { cookie: `huifang_session=${await host.tokenFor('office')}` } });
+    expect(page.status).toBe(200);
+    expect((parse(await page.text(), { bom: true }) as string[][]).length).toBe(7);
   });
 
   it('covers the last 30 days up to today when no dates are given', async () => {

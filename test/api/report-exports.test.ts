@@ -172,6 +172,7 @@ describe('/app/reports/responses', () => {
     expect(html).toContain('非常不满意');
     expect(html).toMatch(/本页样本 <strong>3<\/strong> 条/);
     expect(html).not.toContain('下一页');
+    expect(html).toContain('href="/app/reports/responses.csv?teamId=gaoxin-02&amp;from=2026-11-01&amp;to=2026-11-30"');
   });
 
   it('links to the next page with the same filters and the cursor', async () => {

@@ -29,6 +29,8 @@ export interface ResponsesPageProps {
   teamName: Map<string, string>;
   items: DrilldownItem[];
   nextHref?: string | undefined;
+  /** Every answer of the same query as CSV. */
+  csvHref: string;
   now: Date;
 }
 
@@ -94,7 +96,7 @@ export function ResponsesPage(props: ResponsesPageProps) {
       </p>
       <Filters {...props} />
       <p>
-        本页样本 <strong>{shown}</strong> 条{excluded > 0 ? `，其中 ${excluded} 条经申诉剔除、不计分` : ''}。
+        本页样本 <strong>{shown}</strong> 条{excluded > 0 ? `，其中 ${excluded} 条经申诉剔除、不计分` : ''}。 <a href={props.csvHref}>导出全部（CSV）</a>
       </p>
       {shown === 0 ? (
         <p class="muted card">这段时间没有符合条件的评价。</p>

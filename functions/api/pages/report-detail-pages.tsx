@@ -7,6 +7,7 @@ import type { Team, Zone } from '../../core/org/org';
 import { hrefWith } from '../../../web/staff/format';
 import { ResponsesPage } from '../../../web/staff/responses-page';
 import type { ApiDeps, ApiEnv } from '../env';
+import { responseExport } from '../exports/response-export';
 import { scoreExport } from '../exports/score-export';
 
 /** The heading of a drill-down: the team, zone or category asked for, or the whole scope. */
@@ -24,7 +25,7 @@ function paramsOf(q: DrilldownQuery): Record<string, string | undefined> {
 
 /**
  * `/app/reports/...` for signed-in staff: the drill-down page (`/responses`, the same query as
- * `GET /api/v1/reports/responses`) and the score downloads (`/scores.csv`, `/scores.xlsx`, the
+ * `GET /api/v1/reports/responses`, and `/responses.csv` with all its pages) and the score downloads (`/scores.csv`, `/scores.xlsx`, the
  * same files as the API's) with the session cookie instead of a bearer token.
  */
 export function reportDetailPages(deps: ApiDeps) {
@@ -32,6 +33,7 @@ export function reportDetailPages(deps: ApiDeps) {
   return new Hono<ApiEnv>()
     .get('/scores.csv', scoreExport(core, 'csv'))
     .get('/scores.xlsx', scoreExport(core, 'xlsx'))
+    .get('/responses.csv', responseExport(core))
     .get('/responses', async (c) => {
       const principal = c.get('principal');
       const query = parseDrilldownQuery(c.req.query(), todayIn(core));
@@ -52,6 +54,7 @@ export function reportDetailPages(deps: ApiDeps) {
           categories={scope.kind === 'all' ? categoriesOf(core.settings).map((cat) => cat.name) : []}
           teamName={new Map(teams.map((t) => [t.id, t.name]))}
           items={page.items}
+          csvHref={hrefWith('/app/reports/responses.csv', { ...paramsOf(query), limit: undefined })}
           nextHref={page.nextCursor ? hrefWith('/app/reports/responses', { ...paramsOf(query), cursor: page.nextCursor }) : undefined}
           now={core.clock.now()}
         />,

@@ -217,6 +217,21 @@ export function openApiDocument() {
           },
         ]),
       ),
+      '/api/v1/reports/responses.csv': {
+        get: {
+          summary: 'Every answer of a drill-down query (all pages, newest first) as CSV: UTF-8 with a BOM, Chinese headers, Shanghai times, comments formula-safe',
+          description: 'The same query as GET /api/v1/reports/responses (limit and cursor ignored). More than 10000 answers is 400 with range.too_many_answers.',
+          parameters: [
+            { name: 'teamId', in: 'query', schema: { type: 'string' } },
+            { name: 'zoneId', in: 'query', schema: { type: 'string' } },
+            { name: 'category', in: 'query', schema: { type: 'string' } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'rating', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5 } },
+          ],
+          responses: { '200': { description: 'the file', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+        },
+      },
       '/api/v1/reports/responses': {
         get: {
           summary: 'The drill-down: answers with comments of one team, zone or category (office only) answered within the Shanghai dates from..to, newest first; excluded answers listed with excluded: true',
