@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { CoreDeps } from '../../core/deps';
 import { validationError } from '../../core/errors';
 import { shanghaiDate, shanghaiMinuteOfDay } from '../../core/scheduling/shanghai-time';
-import { parseDrilldownQuery, responseDrilldown, todayIn, type DrilldownItem } from '../../core/scoring/response-drilldown';
+import { drilldownGroup, groupResponses, parseDrilldownQuery, todayIn, type DrilldownItem } from '../../core/scoring/response-drilldown';
 import type { ExportColumn } from '../../core/scoring/score-columns';
 import { label, ratingLabel, reasonLabel, resolvedLabel } from '../../../web/staff/labels';
 import type { ApiEnv } from '../env';
@@ -53,10 +53,11 @@ export function responseExport(core: CoreDeps) {
   return async (c: Context<ApiEnv>): Promise<Response> => {
     const principal = c.get('principal');
     const { cursor: _ignored, ...query } = parseDrilldownQuery({ ...c.req.query(), limit: '200' }, todayIn(core));
+    const group = await drilldownGroup(core, principal, query);
     const items: DrilldownItem[] = [];
     let cursor: string | undefined;
     do {
-      const page = await responseDrilldown(core, principal, { ...query, ...(cursor ? { cursor } : {}) });
+      const page = await groupResponses(core, group, { ...query, ...(cursor ? { cursor } : {}) });
       items.push(...page.items);
       if (items.length > MAX_EXPORTED_RESPONSES) {
         throw validationError([{ code: 'range.too_many_answers', path: 'from', message: `more than ${MAX_EXPORTED_RESPONSES} answers: narrow the range or the group` }]);
@@ -67,8 +68,8 @@ export function responseExport(core: CoreDeps) {
     const zoneName = new Map(zones.map((z) => [z.id, z.name]));
     const teamName = new Map(teams.map((t) => [t.id, t.name]));
     const rows = items.map((i) => ({ ...i, zoneName: zoneName.get(i.zoneId) ?? i.zoneId, teamName: teamName.get(i.teamId) ?? i.teamId }));
-    const group = query.teamId ?? query.zoneId ?? query.category;
-    const title = `评价明细${group ? `（${teamName.get(group) ?? zoneName.get(group) ?? group}）` : ''}${query.from}至${query.to}`;
+    const named = group.kind === 'team' ? teamName.get(group.teamId) : group.kind === 'zone' ? zoneName.get(group.zoneId) : group.kind === 'category' ? group.category : undefined;
+    const title = `评价明细${named ? `（${named}）` : ''}${query.from}至${query.to}`;
     const asciiName = `huifang-responses-${query.from}_${query.to}.csv`;
     return download(c, toCsv(responseColumns, rows), { type: CSV_TYPE, asciiName, name: `${title}.csv` });
   };

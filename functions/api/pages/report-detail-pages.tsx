@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { scopeOf } from '../../core/auth/principal';
 import { categoriesOf } from '../../core/ledger/categories';
-import { drilldownGroup, parseDrilldownQuery, responseDrilldown, todayIn, type DrilldownQuery } from '../../core/scoring/response-drilldown';
+import { drilldownGroup, groupResponses, parseDrilldownQuery, todayIn, type DrilldownQuery } from '../../core/scoring/response-drilldown';
 import type { ResponseQuery } from '../../core/ports';
 import type { Team, Zone } from '../../core/org/org';
 import { hrefWith } from '../../../web/staff/format';
@@ -38,12 +38,8 @@ export function reportDetailPages(deps: ApiDeps) {
       const principal = c.get('principal');
       const query = parseDrilldownQuery(c.req.query(), todayIn(core));
       const scope = scopeOf(principal);
-      const [page, group, zones, teams] = await Promise.all([
-        responseDrilldown(core, principal, query),
-        drilldownGroup(core, principal, query),
-        core.org.listZones(),
-        core.org.listTeams(scope),
-      ]);
+      const group = await drilldownGroup(core, principal, query);
+      const [page, zones, teams] = await Promise.all([groupResponses(core, group, query), core.org.listZones(), core.org.listTeams(scope)]);
       return c.html(
         <ResponsesPage
           viewer={principal}

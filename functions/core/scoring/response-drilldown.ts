@@ -125,7 +125,11 @@ export async function drilldownGroup(deps: CoreDeps, principal: Principal, query
  * be able to see what an appeal took out.
  */
 export async function responseDrilldown(deps: CoreDeps, principal: Principal, query: DrilldownQuery): Promise<Page<DrilldownItem>> {
-  const group = await drilldownGroup(deps, principal, query);
+  return groupResponses(deps, await drilldownGroup(deps, principal, query), query);
+}
+
+/** One page of a group's answers, for a group already checked against the caller by `drilldownGroup`. */
+export async function groupResponses(deps: CoreDeps, group: ResponseQuery['group'], query: DrilldownQuery): Promise<Page<DrilldownItem>> {
   const page = await deps.responses.list(
     {
       group,
