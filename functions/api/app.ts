@@ -15,6 +15,8 @@ import { issueRoutes } from './routes/issues';
 import { openApiDocument } from './routes/openapi';
 import { orgRoutes } from './routes/org';
 import { reportRoutes } from './routes/reports';
+import { reportExportRoutes } from './routes/report-exports';
+import { reportResponseRoutes } from './routes/report-responses';
 import { responseRoutes } from './routes/responses';
 import { smsReceiptRoutes } from './routes/sms-receipts';
 import { surveyRoutes } from './routes/survey';
@@ -66,6 +68,8 @@ export function createApp(deps: ApiDeps) {
   api.route('/categories', categoryRoutes(deps));
   api.route('/calendar', calendarRoutes(deps));
   api.route('/reports', reportRoutes(deps));
+  api.route('/reports', reportExportRoutes(deps));
+  api.route('/reports', reportResponseRoutes(deps));
   api.route('/responses', responseRoutes(deps));
   api.route('/appeals', appealRoutes(deps));
   api.route('/invitations', invitationRoutes(deps));

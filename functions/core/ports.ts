@@ -240,6 +240,20 @@ export interface SurveyCodeStore {
 /** Recorded answers, read one at a time by the invitation they answer. */
 export interface ResponseStore {
   get(invitationId: string): Promise<SurveyResponse | undefined>;
+  /** A group's answers with `answeredAt` in `[from, to]` (UTC instants), newest first: the drill-down. */
+  list(query: ResponseQuery, page: PageRequest): Promise<Page<SurveyResponse>>;
+}
+
+/**
+ * Whose answers the drill-down reads: one team, one zone, one category (district-wide) or the
+ * whole district; optionally only one rating. A page may hold fewer than `limit` answers when a
+ * filter leaves few; `nextCursor` is null only at the end.
+ */
+export interface ResponseQuery {
+  group: { kind: 'team'; teamId: string } | { kind: 'zone'; zoneId: string } | { kind: 'category'; category: string } | { kind: 'all' };
+  from: string;
+  to: string;
+  rating?: number;
 }
 
 /** The approval transaction: appeal -> approved, its response marked excluded, the answer taken out of its counters. */

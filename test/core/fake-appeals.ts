@@ -13,7 +13,18 @@ export function fakeAppealStores(responses: SurveyResponse[]) {
     const i = at(invitationId);
     responses[i] = change(responses[i]!);
   };
-  const responseStore: ResponseStore = { get: async (id) => responses[at(id)] };
+  const responseStore: ResponseStore = {
+    get: async (id) => responses[at(id)],
+    // The drill-down in memory: the group, the range and the rating; one page, newest first.
+    list: async (q, page) => ({
+      items: responses
+        .filter((r) => r.answeredAt >= q.from && r.answeredAt <= q.to && (q.rating === undefined || r.score === q.rating))
+        .filter((r) => (q.group.kind === 'team' ? r.teamId === q.group.teamId : q.group.kind === 'zone' ? r.zoneId === q.group.zoneId : q.group.kind === 'category' ? r.category === q.group.category : true))
+        .sort((a, b) => b.answeredAt.localeCompare(a.answeredAt))
+        .slice(0, page.limit),
+      nextCursor: null,
+    }),
+  };
   const appealStore: AppealStore = {
     get: async (id) => appeals.get(id),
     list: async (scope, filter) => ({

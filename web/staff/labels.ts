@@ -42,3 +42,6 @@ export const overdueLevelLabel: Record<string, string> = { zone: '已提醒分�
 
 /** The label of `code` in `table`, or the code itself. */
 export const label = (table: Record<string, string>, code: string | undefined | null): string => (code ? (table[code] ?? code) : '');
+
+/** Why an enterprise was not satisfied: the `reasons` options of the default survey. */
+export const reasonLabel: Record<string, string> = { attitude: '态度', speed: '效率', unresolved: '问题未解决', policy: '政策限制', other: '其他' };

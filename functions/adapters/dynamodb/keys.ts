@@ -17,6 +17,10 @@
  * |   of a team / zone / district             | SK `INV#status#id` (only in those final states: sparse)   |
  * | enterprises by contact phone (SMS replies)| PK `PHONE#phone`, SK `ENT#id`                             |
  * | responses of a team / zone / district     | GSI1/GSI2/GSI3, SK `RESP#answeredAt#id`                   |
+ * | responses of a group in a time range      | the same, SK BETWEEN `RESP#from` AND `RESP#to~`,          |
+ * |   (the drill-down), newest first          | category: GSI3 `RESP` + FilterExpression on `category`    |
+ * |                                           | (and `score` for a rating): a filter only narrows this    |
+ * |                                           | keyed range, the one place the table allows it            |
  * | appeal by id                              | PK `APPEAL#id`                                            |
  * | appeals of a team / zone / district       | GSI1/GSI2/GSI3, SK pending-before-decided, then ulid      |
  * | what is due for the sweeper               | DUE `DUE`, SK `dueTime#INV#id` (only while action is due: |
@@ -36,7 +40,7 @@ import type { Issue } from '../../core/ledger/issue';
 import type { CallbackTask } from '../../core/tasks/callback-task';
 import { listedInvitationStatuses, nextActionAt, type Invitation } from '../../core/invitations/invitation';
 import type { Enterprise, Team, Zone } from '../../core/org/org';
-import type { SurveyResponse } from '../../core/ports';
+import type { ResponseQuery, SurveyResponse } from '../../core/ports';
 import type { CounterKey } from '../../core/scoring/counters';
 
 export const META = '#META';
@@ -115,6 +119,18 @@ export const responseKeys = (r: SurveyResponse) => ({
   GSI3PK: 'RESP',
   GSI3SK: `RESP#${r.answeredAt}#${r.invitationId}`,
 });
+
+/** The index, partition and sort-key range of a group's responses answered in `[from, to]` (UTC ISO instants). */
+export function responseRange(group: ResponseQuery['group'], from: string, to: string) {
+  const index =
+    group.kind === 'team'
+      ? { IndexName: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK', value: `TEAM#${group.teamId}` }
+      : group.kind === 'zone'
+        ? { IndexName: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK', value: `ZONE#${group.zoneId}` }
+        : { IndexName: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK', value: 'RESP' };
+  // `~` sorts after `#`, so every answer at `to` itself, whatever its invitation id, is inside.
+  return { ...index, low: `RESP#${from}`, high: `RESP#${to}~` };
+}
 
 /** Pending appeals sort before decided ones (the office's queue), oldest first within each status. */
 const appealStatusRank: Record<Appeal['status'], number> = { pending: 1, approved: 2, rejected: 3 };

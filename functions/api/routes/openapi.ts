@@ -20,6 +20,12 @@ const listParams = [
   { name: 'cursor', in: 'query', schema: { type: 'string' } },
 ];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+/** The query of the scores and of their CSV and XLSX exports. */
+const scoreParams = [
+  { name: 'by', in: 'query', required: true, schema: { enum: ['team', 'zone', 'category'] } },
+  { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+  { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+];
 const invitationIdParam = { name: 'invitationId', in: 'path', required: true, schema: { type: 'string' } };
 
 let cached: unknown;
@@ -191,6 +197,63 @@ export function openApiDocument() {
             { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
           ],
           responses: { '200': { description: 'scores' }, ...errors },
+        },
+      },
+      ...Object.fromEntries(
+        (
+          [
+            ['csv', 'text/csv', 'UTF-8 with a BOM, CRLF, RFC 4180; rates as percent points (headers say (%)); text that could run as a formula starts with an apostrophe'],
+            ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'one sheet 满意度排名: a title row, a bold frozen header row, rates as fractions shown as percents'],
+          ] as const
+        ).map(([ext, type, description]) => [
+          `/api/v1/reports/scores.${ext}`,
+          {
+            get: {
+              summary: `The scores of GET /api/v1/reports/scores as ${ext.toUpperCase()} with Chinese headers (Content-Disposition: attachment)`,
+              description,
+              parameters: scoreParams,
+              responses: { '200': { description: 'the file', content: { [type]: { schema: { type: 'string', format: 'binary' } } } }, ...errors },
+            },
+          },
+        ]),
+      ),
+      '/api/v1/reports/responses.csv': {
+        get: {
+          summary: 'Every answer of a drill-down query (all pages, newest first) as CSV: UTF-8 with a BOM, Chinese headers, Shanghai times, comments formula-safe',
+          description: 'The same query as GET /api/v1/reports/responses (limit and cursor ignored). More than 10000 answers is 400 with range.too_many_answers.',
+          parameters: [
+            { name: 'teamId', in: 'query', schema: { type: 'string' } },
+            { name: 'zoneId', in: 'query', schema: { type: 'string' } },
+            { name: 'category', in: 'query', schema: { type: 'string' } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'rating', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5 } },
+          ],
+          responses: { '200': { description: 'the file', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+        },
+      },
+      '/api/v1/reports/responses': {
+        get: {
+          summary: 'The drill-down: answers with comments of one team, zone or category (office only) answered within the Shanghai dates from..to, newest first; excluded answers listed with excluded: true',
+          description:
+            'At most one of teamId, zoneId, category (none: your whole scope). A team member sees their own team, a dispatcher their zone and its teams. ' +
+            'Items {invitationId, issueId, enterpriseId, teamId, zoneId, category, surveyId, surveyVersion, channel, score, resolved, reasons, comment, answeredAt, excluded, underAppeal, appealId}. ' +
+            'A filtered page may hold fewer than limit items; follow nextCursor until it is null. 400 codes: date.invalid, range.reversed, range.too_long, filter.several_groups, rating.invalid, limit.invalid, cursor.invalid.',
+          parameters: [
+            ...listParams,
+            { name: 'teamId', in: 'query', schema: { type: 'string' } },
+            { name: 'zoneId', in: 'query', schema: { type: 'string' } },
+            { name: 'category', in: 'query', schema: { type: 'string' } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'rating', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5 } },
+          ],
+          responses: {
+            '200': { description: '{items, nextCursor}' },
+            ...errors,
+            '403': { description: 'the group is outside your scope', ...json(errorSchema) },
+            '404': { description: 'no such team or zone', ...json(errorSchema) },
+          },
         },
       },
     },
