@@ -148,6 +148,8 @@ export interface SurveyResponse {
   teamId: string;
   zoneId: string;
   category: string;
+  /** The service function group credited with the closure, if any (its counters are the `functionGroup` dimension). */
+  functionGroupId?: string;
   surveyId: string;
   surveyVersion: number;
   channel: 'sms';

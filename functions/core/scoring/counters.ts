@@ -2,8 +2,12 @@ import { shanghaiDate, shanghaiMonth } from '../scheduling/shanghai-time';
 import { FOLLOWUP_SURVEY_ID } from '../surveys/definition';
 import type { LevelCounts } from './statistics';
 
-/** The groups an answer is counted in. `overall` has the single group id `all`. */
-export const dimensions = ['team', 'zone', 'category', 'overall'] as const;
+/**
+ * The groups an answer is counted in. `overall` has the single group id `all`; `functionGroup` is
+ * the service function group credited with the closure (only when there is one); `zoneCategory`
+ * has the group id `${zoneId}|${category}`, for the office's category x zone table.
+ */
+export const dimensions = ['team', 'zone', 'category', 'overall', 'functionGroup', 'zoneCategory'] as const;
 export type Dimension = (typeof dimensions)[number];
 /**
  * Where a rating came from, counted apart: `sms` (the enterprise's own survey, what scores rank),
@@ -46,19 +50,35 @@ export interface Attribution {
   teamId: string;
   zoneId: string;
   category: string;
+  /** The service function group credited with the closure, if it closed in one's hands. */
+  functionGroupId?: string;
 }
+
+/** The group id of a zone's category in the `zoneCategory` dimension; zone ids hold no `|`, so it splits at the first one. */
+export const zoneCategoryId = (zoneId: string, category: string) => `${zoneId}|${category}`;
 
 /**
  * Every counter bucket one event at `at` touches: each dimension's group, for its Shanghai day and
- * Shanghai month. An answer at 23:30 Shanghai on 31 October counts in October.
+ * Shanghai month. An answer at 23:30 Shanghai on 31 October counts in October. The
+ * `functionGroup` dimension is touched only when the attribution names a function group.
  */
 export function counterKeysFor(owner: Attribution, at: Date, channel: Channel): CounterKey[] {
-  const groups: Record<Dimension, string> = { team: owner.teamId, zone: owner.zoneId, category: owner.category, overall: 'all' };
+  const groups: Record<Dimension, string | undefined> = {
+    team: owner.teamId,
+    zone: owner.zoneId,
+    category: owner.category,
+    overall: 'all',
+    functionGroup: owner.functionGroupId,
+    zoneCategory: zoneCategoryId(owner.zoneId, owner.category),
+  };
   const periods = [
     { granularity: 'day' as const, period: shanghaiDate(at) },
     { granularity: 'month' as const, period: shanghaiMonth(at) },
   ];
-  return dimensions.flatMap((dimension) => periods.map((p) => ({ dimension, groupId: groups[dimension], channel, ...p })));
+  return dimensions.flatMap((dimension) => {
+    const groupId = groups[dimension];
+    return groupId === undefined ? [] : periods.map((p) => ({ dimension, groupId, channel, ...p }));
+  });
 }
 
 /** The channel an SMS survey's numbers count in: the follow-up survey apart from the main one. */
