@@ -158,8 +158,13 @@ describe('appeals against ratings', () => {
     expect(items[0].Put.Item).toMatchObject({ type: 'appeal', status: 'approved' });
     expect(items[0].Put.ConditionExpression).toBe('#status = :pending');
     expect(items[1].Update.Key).toEqual({ PK: `INV#${mainAppeal.invitationId}`, SK: 'RESPONSE' });
-    const counterKeys = items.slice(2).map((t: any) => t.Update.Key.PK).sort();
-    expect(counterKeys).toEqual(['category', 'overall', 'team', 'zone'].flatMap((d) => [`COUNT#${d}#day#2026-12-01`, `COUNT#${d}#month#2026-12`]).sort());
+    const removed = items.slice(2).filter((t: any) => t.Update.Key.SK.endsWith('#sms'));
+    const dimensions = ['category', 'overall', 'team', 'zone', 'zoneCategory'];
+    expect(removed.map((t: any) => t.Update.Key.PK).sort()).toEqual(dimensions.flatMap((d) => [`COUNT#${d}#day#2026-12-01`, `COUNT#${d}#month#2026-12`]).sort());
+    // The approval itself counts in the work rows of the day it is decided (2 December in Shanghai).
+    const approvals = items.slice(2).filter((t: any) => t.Update.Key.SK.endsWith('#work'));
+    expect(approvals.map((t: any) => t.Update.Key.PK).sort()).toEqual(dimensions.flatMap((d) => [`COUNT#${d}#day#2026-12-02`, `COUNT#${d}#month#2026-12`]).sort());
+    expect(removed.length + approvals.length).toBe(items.length - 2);
 
     afterApproval = await allScores();
     const one = { n: 1, counts: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 }, invited: 0, mean: 1 };

@@ -28,8 +28,12 @@ describe('exactly once, on DynamoDB Local', () => {
     expect(res.status).toBe(200);
     const writes = recorder.commands.filter((c) => /Put|Update|Delete|Transact|Batch/.test(c.name));
     expect(writes.map((c) => c.name)).toEqual(['TransactWriteItemsCommand']);
-    const types = writes[0]!.input.TransactItems.map((t: any) => t.Put.Item.type);
-    expect(types).toEqual(['issue', 'task', 'invitation', 'event']);
+    const items = writes[0]!.input.TransactItems;
+    expect(items.filter((t: any) => t.Put).map((t: any) => t.Put.Item.type)).toEqual(['issue', 'task', 'invitation', 'event']);
+    // ...and the `closed` work counters of the closure's groups, in the same transaction.
+    const counted = items.filter((t: any) => t.Update).map((t: any) => t.Update.Key);
+    expect(counted).toHaveLength(10);
+    expect(counted.every((k: any) => k.PK.startsWith('COUNT#') && k.SK.endsWith('#work'))).toBe(true);
   });
 
   it('makes one callback task when two closes of one issue race', async () => {
@@ -85,7 +89,8 @@ describe('exactly once, on DynamoDB Local', () => {
     const committed = transactions[0]!.input.TransactItems;
     expect(committed[0].Update.ConditionExpression).toContain('#status IN');
     expect(committed[1].Put.Item.type).toBe('response');
-    expect(committed.filter((t: any) => t.Update?.Key.PK.startsWith('COUNT#'))).toHaveLength(8);
+    // team, zone, category, overall and zone x category, for the day and the month
+    expect(committed.filter((t: any) => t.Update?.Key.PK.startsWith('COUNT#'))).toHaveLength(10);
     const after = await json(await host.call('GET', `/api/v1/reports/scores?by=team&from=2026-11-16&to=2026-11-16`, { as: 'office' }));
     const n = (r: any) => r.groups.find((g: any) => g.id === enterprise.teamId).n;
     expect(n(after) - n(before)).toBe(1);

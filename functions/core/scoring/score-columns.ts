@@ -16,7 +16,13 @@ export interface ExportColumn<Row> {
   value(row: Row): string | number | boolean | null | undefined;
 }
 
-const byLabel: Record<ScoreReport['by'], string> = { team: '助企队', zone: '开发区', category: '类别' };
+const byLabel: Record<ScoreReport['by'], string> = {
+  team: '助企队',
+  zone: '开发区',
+  category: '类别',
+  functionGroup: '服务功能组',
+  zoneCategory: '开发区×类别',
+};
 
 /** The Chinese name of a score report's grouping (助企队, 开发区, 类别). */
 export const groupingLabel = (by: ScoreReport['by']): string => byLabel[by];
@@ -49,6 +55,13 @@ export const scoreColumns: Array<ExportColumn<GroupScore>> = [
   { header: '整改后回访数', kind: 'count', width: 12, value: (g) => g.recovery.surveyed },
   { header: '整改后满意数', kind: 'count', width: 12, value: (g) => g.recovery.recovered },
   { header: '整改挽回率', kind: 'rate', width: 11, value: (g) => g.recovery.rate },
+  { header: '回访按时率', kind: 'rate', width: 11, value: (g) => g.callbackOnTimeRate },
+  { header: '整改按时率', kind: 'rate', width: 11, value: (g) => g.rectificationOnTimeRate },
+  { header: '重办率', kind: 'rate', width: 9, value: (g) => g.rehandleRate },
+  { header: '申诉数', kind: 'count', width: 8, value: (g) => g.appeals.filed },
+  { header: '申诉成立数', kind: 'count', width: 10, value: (g) => g.appeals.approved },
+  { header: '综合指数', kind: 'decimal', width: 10, value: (g) => g.composite },
+  { header: '综合名次', kind: 'count', width: 9, value: (g) => g.compositeRank },
 ];
 
 /**
