@@ -18,7 +18,8 @@ import type { ApiDeps } from './api/env';
 import type { CoreDeps } from './core/deps';
 import { settingsSchema } from './core/settings';
 import { smsLengthProblems } from './core/invitations/sms-text';
-import { smsGatewayConfigOf, smsGatewayEnvShape, smsGatewayOf } from './sms-gateway-env';
+import { smsGatewayConfigOf, smsGatewayEnvProblems, smsGatewayEnvShape, smsGatewayOf, type SmsCredentials } from './sms-gateway-env';
+import { loadSmsCredentials, loadSmsReceiptSecret, unavailableSmsGateway } from './sms-secrets';
 
 const jsonObject = z.string().transform((text, ctx) => {
   try {
@@ -72,7 +73,7 @@ export const cloudEnvSchema = z
     HUIFANG_WEBHOOK_SECRET_ARN: z.string().regex(/^arn:[a-z-]+:secretsmanager:/, 'the ARN of a Secrets Manager secret').optional(),
   })
   .superRefine((env, ctx) => {
-    for (const problem of smsGatewayConfigOf(env).problems) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+    for (const problem of smsGatewayEnvProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     if (env.HUIFANG_WEBHOOK_SECRET !== undefined && env.HUIFANG_WEBHOOK_SECRET_ARN !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['HUIFANG_WEBHOOK_SECRET_ARN'], message: 'webhook secret: set either HUIFANG_WEBHOOK_SECRET or HUIFANG_WEBHOOK_SECRET_ARN, not both' });
     }
@@ -119,8 +120,11 @@ export function staffVerifier(env: CloudEnv) {
   return JwtVerifier.create({ issuer: identity.issuer, audience: identity.audience, jwksUri: identity.jwksUri });
 }
 
-/** The core's deps for the cloud, from the environment. */
-export function cloudCoreDeps(env: CloudEnv): CoreDeps {
+/**
+ * The core's deps for the cloud, from the environment and the provider's keys when they come from
+ * the credentials secret (`loadCloudCoreDeps` reads them; without them the gateway cannot send).
+ */
+export function cloudCoreDeps(env: CloudEnv, smsCredentials?: SmsCredentials): CoreDeps {
   const endpoint = env.HUIFANG_DYNAMODB_ENDPOINT ? { endpoint: env.HUIFANG_DYNAMODB_ENDPOINT } : {};
   const table = { doc: documentClient({ region: env.AWS_REGION, ...endpoint }), name: env.HUIFANG_TABLE_NAME };
   const settings = settingsSchema.parse({ ...env.HUIFANG_SETTINGS, publicBaseUrl: env.HUIFANG_PUBLIC_BASE_URL });
@@ -133,23 +137,48 @@ export function cloudCoreDeps(env: CloudEnv): CoreDeps {
     tokens: surveyTokens,
     calendar: officialCalendarWith(settings.calendarOverrides),
     surveys: defaultSurveyCatalog(),
-    sms: smsGatewayOf(smsGatewayConfigOf(env).config ?? { kind: 'log' }),
+    sms: cloudSmsGateway(env, smsCredentials),
     settings,
     ...dynamoStores(table),
   };
 }
 
+/** The configured gateway; one whose keys are in a secret this function did not read cannot send. */
+function cloudSmsGateway(env: CloudEnv, smsCredentials: SmsCredentials | undefined) {
+  const { config } = smsGatewayConfigOf(env, smsCredentials);
+  if (config) return smsGatewayOf(config);
+  const kind = env.HUIFANG_SMS_GATEWAY;
+  return kind === 'aliyun' || kind === 'tencent' || kind === 'webhook' ? unavailableSmsGateway(kind) : smsGatewayOf({ kind: 'log' });
+}
+
+/**
+ * The core's deps with the provider's keys read first from `HUIFANG_SMS_CREDENTIALS_SECRET_ARN`,
+ * once: the sweeper awaits it at cold start, and a secret that cannot be read stops it there.
+ *
+ * @example
+ * const deps = await loadCloudCoreDeps(readCloudEnv());
+ */
+export async function loadCloudCoreDeps(env: CloudEnv, loadSecret?: SecretLoader): Promise<CoreDeps> {
+  return cloudCoreDeps(env, await loadSmsCredentials(env, loadSecret ?? secretsManagerIn(env)));
+}
+
+/** Secrets Manager in the function's region; the client is created only when there is an ARN to read. */
+function secretsManagerIn(env: CloudEnv): SecretLoader {
+  return (arn) => secretsManagerLoader(new SecretsManagerClient({ region: env.AWS_REGION }))(arn);
+}
+
 /**
  * The API's deps for the cloud: staff tokens of the configured identity, the caller's address from
- * API Gateway, and `webhookSecret` as `loadWebhookSecret` found it (undefined: the webhook answers 503).
+ * API Gateway, and `webhookSecret` as `loadWebhookSecret` found it (undefined: the webhook answers 503),
+ * and the SMS receipt secret as `loadSmsReceiptSecret` found it (or the plain variable).
  */
-export function cloudApiDeps(env: CloudEnv, webhookSecret: string | undefined): ApiDeps {
+export function cloudApiDeps(env: CloudEnv, webhookSecret: string | undefined, smsReceiptSecret: string | undefined = env.HUIFANG_SMS_RECEIPT_SECRET): ApiDeps {
   return {
     core: cloudCoreDeps(env),
     auth: jwtStaffAuthenticator(staffVerifier(env) as unknown as JwtPayloadVerifier),
     clientAddress: (c: Context) => (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } })?.event?.requestContext?.http?.sourceIp ?? 'unknown',
     ...(webhookSecret ? { webhookSecret } : {}),
-    ...(env.HUIFANG_SMS_RECEIPT_SECRET ? { smsReceiptSecret: env.HUIFANG_SMS_RECEIPT_SECRET } : {}),
+    ...(smsReceiptSecret ? { smsReceiptSecret } : {}),
   };
 }
 
@@ -181,7 +210,7 @@ export async function loadWebhookSecret(env: CloudEnv, loadSecret: SecretLoader)
 }
 
 /**
- * `cloudApiDeps` with the webhook secret loaded first: the api handler awaits it once, at cold start.
+ * `cloudApiDeps` with the webhook and SMS receipt secrets loaded first: the api handler awaits them once, at cold start.
  * `loadSecret` defaults to Secrets Manager in the function's region; its client is created only when
  * there is an ARN to read.
  *
@@ -189,8 +218,10 @@ export async function loadWebhookSecret(env: CloudEnv, loadSecret: SecretLoader)
  * const app = createApp(await loadCloudApiDeps(readCloudEnv()));
  */
 export async function loadCloudApiDeps(env: CloudEnv, loadSecret?: SecretLoader): Promise<ApiDeps> {
-  const secretsManager: SecretLoader = (arn) => secretsManagerLoader(new SecretsManagerClient({ region: env.AWS_REGION }))(arn);
-  return cloudApiDeps(env, await loadWebhookSecret(env, loadSecret ?? secretsManager));
+  const load = loadSecret ?? secretsManagerIn(env);
+  // The receipt secret too; not the provider's keys: the api function never sends.
+  const [webhookSecret, smsReceiptSecret] = await Promise.all([loadWebhookSecret(env, load), loadSmsReceiptSecret(env, load, webhookSecretValue)]);
+  return cloudApiDeps(env, webhookSecret, smsReceiptSecret);
 }
 
 /** Parses `process.env` once; a missing setting stops the cold start with a clear list. */

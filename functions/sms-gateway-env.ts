@@ -1,8 +1,9 @@
 /**
  * The SMS part of the cloud environment: which gateway sends (`HUIFANG_SMS_GATEWAY`) and the
- * variables each one needs, checked together by `functions/deps.ts` at the cold start. Secrets
- * (provider keys, the webhook secret) are plain variables for now; they are to move to Secrets
- * Manager as the ledger webhook secret has.
+ * variables each one needs, checked together by `functions/deps.ts` at the cold start. The secret
+ * ones (provider keys, the webhook gateway's signing secret) come either as plain variables (the
+ * local host, tests, emulators) or, in the cloud, from the Secrets Manager secret that
+ * `HUIFANG_SMS_CREDENTIALS_SECRET_ARN` names (`smsCredentialsSchema`), read once per cold start.
  */
 import { z } from 'zod';
 import { aliyunSmsGateway } from './adapters/sms/aliyun-sms';
@@ -17,6 +18,7 @@ export const smsGatewayKinds = ['log', 'aws', 'aliyun', 'tencent', 'webhook'] as
 
 const text = z.string().min(1);
 const secret = z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)');
+const secretArn = z.string().regex(/^arn:[a-z-]+:secretsmanager:/, 'the ARN of a Secrets Manager secret');
 
 /** The variables, all optional one by one: which are required depends on `HUIFANG_SMS_GATEWAY`. */
 export const smsGatewayEnvShape = {
@@ -44,11 +46,15 @@ export const smsGatewayEnvShape = {
   HUIFANG_SMS_TENCENT_REGION: text.optional(),
   HUIFANG_SMS_WEBHOOK_URL: z.string().url().startsWith('https://', 'must be an https URL').optional(),
   HUIFANG_SMS_WEBHOOK_SECRET: secret.optional(),
-  /** Signs `POST /api/v1/sms/receipts/{provider}`; unset: receipts answer 503. */
+  /** Signs `POST /api/v1/sms/receipts/{provider}` and derives the push URLs' keys; unset: receipts answer 503. */
   HUIFANG_SMS_RECEIPT_SECRET: secret.optional(),
+  /** Or, in the cloud: the secret that holds it (a generated string), read once per cold start. */
+  HUIFANG_SMS_RECEIPT_SECRET_ARN: secretArn.optional(),
+  /** The secret holding the provider's keys as JSON (`smsCredentialsSchema`), instead of the plain variables. */
+  HUIFANG_SMS_CREDENTIALS_SECRET_ARN: secretArn.optional(),
 };
 const smsGatewayEnvSchema = z.object({ ...smsGatewayEnvShape, AWS_REGION: z.string() });
-type SmsGatewayEnv = z.infer<typeof smsGatewayEnvSchema>;
+export type SmsGatewayEnv = z.infer<typeof smsGatewayEnvSchema>;
 
 /** One configured gateway, discriminated on `kind`, with everything it needs present. */
 export const smsGatewayConfigSchema = z.discriminatedUnion('kind', [
@@ -94,6 +100,55 @@ const variableOf: Record<string, keyof typeof smsGatewayEnvShape> = {
   secret: 'HUIFANG_SMS_WEBHOOK_SECRET',
 };
 
+/**
+ * The secret fields of each gateway, as the JSON of the credentials secret holds them: e.g.
+ * `{"accessKeyId":"LTAI...","accessKeySecret":"..."}` for Aliyun, `{"secretId":"AKID...","secretKey":"..."}`
+ * for Tencent, `{"secret":"<at least 32 characters>"}` for the webhook gateway.
+ */
+export const smsSecretFields = { log: [], aws: [], aliyun: ['accessKeyId', 'accessKeySecret'], tencent: ['secretId', 'secretKey'], webhook: ['secret'] } as const;
+
+/** The credentials secret's value for `kind`: a JSON object of exactly its secret fields. */
+export function smsCredentialsSchema(kind: (typeof smsGatewayKinds)[number]) {
+  const fields = Object.fromEntries(smsSecretFields[kind].map((field) => [field, field === 'secret' ? secret : text]));
+  return z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be JSON: {${smsSecretFields[kind].map((f) => `"${f}": "..."`).join(', ')}}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.object(fields).strict());
+}
+export type SmsCredentials = Record<string, string>;
+
+/** True when the secret field `variable` is to come from the credentials secret rather than the environment. */
+function fromSecret(env: SmsGatewayEnv, variable: string): boolean {
+  const secretVariables = Object.entries(variableOf).filter(([field]) => (smsSecretFields[env.HUIFANG_SMS_GATEWAY] as readonly string[]).includes(field)).map(([, v]) => v as string);
+  return env.HUIFANG_SMS_CREDENTIALS_SECRET_ARN !== undefined && secretVariables.includes(variable);
+}
+
+/**
+ * What is wrong with the SMS variables of a parsed environment, before any secret is read: the
+ * non-secret settings must all be there, and the secret ones too unless a credentials secret is
+ * named (then they must not be set as well).
+ */
+export function smsGatewayEnvProblems(env: SmsGatewayEnv): Array<{ path: string; message: string }> {
+  const problems = smsGatewayConfigOf(env).problems.filter((problem) => !fromSecret(env, problem.path));
+  if (env.HUIFANG_SMS_CREDENTIALS_SECRET_ARN !== undefined) {
+    for (const field of smsSecretFields[env.HUIFANG_SMS_GATEWAY]) {
+      const variable = variableOf[field]!;
+      if (env[variable] !== undefined) problems.push({ path: variable, message: `set either ${variable} or HUIFANG_SMS_CREDENTIALS_SECRET_ARN, not both` });
+    }
+  }
+  if (env.HUIFANG_SMS_RECEIPT_SECRET !== undefined && env.HUIFANG_SMS_RECEIPT_SECRET_ARN !== undefined) {
+    problems.push({ path: 'HUIFANG_SMS_RECEIPT_SECRET_ARN', message: 'receipt secret: set either HUIFANG_SMS_RECEIPT_SECRET or HUIFANG_SMS_RECEIPT_SECRET_ARN, not both' });
+  }
+  return problems;
+}
+
 function candidate(env: SmsGatewayEnv): Record<string, unknown> {
   const endpoint = env.HUIFANG_SMS_ENDPOINT;
   const linkVariable = env.HUIFANG_SMS_LINK_VARIABLE ?? 'token';
@@ -131,9 +186,12 @@ function candidate(env: SmsGatewayEnv): Record<string, unknown> {
   }
 }
 
-/** The configured gateway of a parsed environment, or the variables it lacks, named as set. */
-export function smsGatewayConfigOf(env: SmsGatewayEnv): { config: SmsGatewayConfig; problems: [] } | { config?: undefined; problems: Array<{ path: string; message: string }> } {
-  const parsed = smsGatewayConfigSchema.safeParse(candidate(env));
+/**
+ * The configured gateway of a parsed environment, with the `credentials` read from the credentials
+ * secret (when one is named), or the variables it lacks, named as set.
+ */
+export function smsGatewayConfigOf(env: SmsGatewayEnv, credentials?: SmsCredentials): { config: SmsGatewayConfig; problems: [] } | { config?: undefined; problems: Array<{ path: string; message: string }> } {
+  const parsed = smsGatewayConfigSchema.safeParse({ ...candidate(env), ...credentials });
   if (parsed.success) return { config: parsed.data, problems: [] };
   const kind = env.HUIFANG_SMS_GATEWAY;
   const signName = kind === 'aliyun' ? 'HUIFANG_SMS_ALIYUN_SIGN_NAME' : 'HUIFANG_SMS_TENCENT_SIGN_NAME';

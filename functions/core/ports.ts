@@ -2,7 +2,8 @@ import type { Scope } from './auth/principal';
 import type { Appeal, AppealStatus } from './appeals/appeal';
 import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from './tasks/callback-task';
 import type { Delivery } from './invitations/delivery';
-import type { Invitation, ListedInvitationStatus } from './invitations/invitation';
+import type { SmsProvider } from './invitations/sms-send-error';
+import type { Invitation, InvitationListing } from './invitations/invitation';
 import type { Issue, IssueStatus, LedgerEvent } from './ledger/issue';
 import type { Enterprise, Team, Zone } from './org/org';
 import type { CounterDelta, CounterRow, Dimension } from './scoring/counters';
@@ -41,7 +42,15 @@ export interface SmsMessage {
 
 /** Sends one SMS; throws when the provider refuses (gateways to a provider throw `SmsSendError`). */
 export interface SmsGateway {
+  /** The real provider behind it, whose receipts may name only `providerMessageId`; absent for the log and local gateways. */
+  readonly provider?: SmsProvider;
   send(message: SmsMessage, at: Date): Promise<{ providerMessageId: string }>;
+}
+
+/** The message a provider accepted, so a receipt that names only the provider's id finds its invitation. */
+export interface SentMessage {
+  provider: SmsProvider;
+  providerMessageId: string;
 }
 
 export interface PageRequest {
@@ -182,7 +191,7 @@ export interface InvitationStore {
   claim(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date; code?: CodeClaim }): Promise<boolean>;
   /** Marks a claimed invitation sent and counts it as invited; the DUE time becomes the reminder, or else the expiry. */
   /** False when the claim lapsed and another sweeper took the invitation over (it records the send then). */
-  markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; reminderAt?: Date; counters: CounterDelta[] }): Promise<boolean>;
+  markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; reminderAt?: Date; counters: CounterDelta[]; message?: SentMessage }): Promise<boolean>;
   /** Moves a due invitation (scheduled, or claimed with a lapsed lease) to a later send time; false when it changed meanwhile. */
   defer(invitation: Invitation, sendAfter: Date, now: Date): Promise<boolean>;
   /** A claimed send failed: back to `scheduled` at `retryAt`, or `failed` for good without it (leaving the DUE index). */
@@ -192,11 +201,11 @@ export interface InvitationStore {
   /** Takes a sent, unanswered invitation for its one reminder under a lease, with a new token (the old one stays valid). */
   claimReminder(invitation: Invitation, claim: { tokenHash: string; leaseUntil: Date; now: Date; code?: CodeClaim }): Promise<boolean>;
   /** Records the reminder as sent (or its failure: it is not tried again); the DUE time becomes the expiry. */
-  markReminded(invitation: Invitation, outcome: { at: Date; failure?: string }): Promise<void>;
+  markReminded(invitation: Invitation, outcome: { at: Date; failure?: string; message?: SentMessage }): Promise<void>;
   /** A sent invitation past its expiry -> `expired`, leaving the DUE index; false when answered meanwhile. */
   markExpired(invitation: Invitation, at: Date): Promise<boolean>;
   /** Invitations in a final state the office acts on (failed, suppressed, expired), newest first. */
-  list(scope: Scope, status: ListedInvitationStatus, page: PageRequest): Promise<Page<Invitation>>;
+  list(scope: Scope, status: InvitationListing, page: PageRequest): Promise<Page<Invitation>>;
   byTokenHash(hash: string): Promise<Invitation | undefined>;
   /** The answer transaction; `already_answered` when the invitation was answered (or raced). */
   recordAnswer(write: AnswerWrite): Promise<'recorded' | 'already_answered'>;
@@ -205,6 +214,8 @@ export interface InvitationStore {
    * at the same time or later (receipts come late, twice, out of order); `unknown` when no such invitation.
    */
   recordDelivery(invitationId: string, providerMessageId: string | undefined, delivery: Delivery): Promise<'recorded' | 'stale' | 'unknown'>;
+  /** The invitation a provider's message id was sent for (written by `markSent` / `markReminded`), if any. */
+  invitationOfMessage(provider: SmsProvider, providerMessageId: string): Promise<string | undefined>;
 }
 
 export interface CounterStore {

@@ -1,7 +1,9 @@
 import { runSweeper } from '../jobs/sweeper';
-import { cloudCoreDeps, readCloudEnv } from '../deps';
+import { loadCloudCoreDeps, readCloudEnv } from '../deps';
 
-const deps = cloudCoreDeps(readCloudEnv());
+// Top-level await: the provider's keys are read from Secrets Manager once, in the init phase; a
+// secret that cannot be read fails the cold start, so nothing is sent (or given up on) without them.
+const deps = await loadCloudCoreDeps(readCloudEnv());
 
 /** EventBridge Scheduler, every minute -> one sweep; the report goes to the logs. */
 export async function handler() {

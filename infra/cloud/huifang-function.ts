@@ -95,4 +95,14 @@ export class HuifangFunction extends NodejsFunction {
     this.addEnvironment('HUIFANG_WEBHOOK_SECRET_ARN', secret.secretArn);
     return this;
   }
+
+  /**
+   * Grants reading `secret` and tells the function its ARN in `variable`, in one call; the value is
+   * read at cold start, never put in the environment or the template.
+   */
+  bindSecret(secret: ISecret, variable: string): this {
+    secret.grantRead(this);
+    this.addEnvironment(variable, secret.secretArn);
+    return this;
+  }
 }

@@ -22,6 +22,7 @@ export function addHuifangStacks(app: App, settings: DeploymentSettings) {
   const stateful = new StatefulStack(app, `${prefix}-stateful`, {
     env,
     externalStaffIssuer: settings.externalStaffIssuer,
+    smsGateway: settings.smsGateway,
     description: `huifang ${settings.stage}: ${settings.externalStaffIssuer ? 'table, key and webhook secret' : 'table, key, webhook secret and staff user pool'} (retained)`,
   });
   const stateless = new StatelessStack(app, `${prefix}-stateless`, {

@@ -1,8 +1,9 @@
 /**
  * The `smsGateway` deployment setting: which gateway the functions send through and its non-secret
  * settings, passed on as the `HUIFANG_SMS_*` variables `functions/sms-gateway-env.ts` reads.
- * Provider keys and the webhook secret are not deployment settings: they are given to the functions
- * as environment variables for now, and are to move to Secrets Manager like the ledger webhook secret.
+ * Provider keys and the receipt secret are never deployment settings: they live in Secrets Manager
+ * (`SmsSecrets` in the stateful stack creates them, or imports them by `credentialsSecretArn` /
+ * `receiptSecretArn`), and the functions are told only the ARNs.
  */
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -10,19 +11,26 @@ import { z } from 'zod';
 
 const text = z.string().min(1);
 const linkVariable = z.enum(['token', 'path', 'url']).optional();
+/** An existing secret, by its complete ARN (with the 6-character suffix Secrets Manager adds), in `aws` or `aws-cn`. */
+const secretArn = z
+  .string()
+  .regex(/^arn:aws(-cn)?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$/, 'the complete ARN of a Secrets Manager secret (ending in -XXXXXX)')
+  .optional();
+/** Imports instead of new secrets: the provider keys' JSON (see `smsSecretFields`) and the receipt secret. */
+const secretArns = { credentialsSecretArn: secretArn, receiptSecretArn: secretArn };
 
 const gateways = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('log') }).strict(),
   /** AWS End User Messaging SMS: a phone number, sender id or pool; a configuration set for delivery events. */
   z.object({ kind: z.literal('aws'), originationIdentity: text, configurationSet: text.optional(), region: text.optional() }).strict(),
   /** Aliyun SMS: the approved signature and template codes (SMS_...). */
-  z.object({ kind: z.literal('aliyun'), signName: text, templateCode: text, reminderTemplateCode: text.optional(), linkVariable }).strict(),
+  z.object({ kind: z.literal('aliyun'), signName: text, templateCode: text, reminderTemplateCode: text.optional(), linkVariable, ...secretArns }).strict(),
   /** Tencent Cloud SMS: the SMS application, approved signature and template ids. */
   z
-    .object({ kind: z.literal('tencent'), sdkAppId: text, signName: text, templateId: text, reminderTemplateId: text.optional(), region: text.optional(), linkVariable })
+    .object({ kind: z.literal('tencent'), sdkAppId: text, signName: text, templateId: text, reminderTemplateId: text.optional(), region: text.optional(), linkVariable, ...secretArns })
     .strict(),
   /** A government SMS platform behind an HMAC-signed HTTPS webhook. */
-  z.object({ kind: z.literal('webhook'), url: z.string().url().startsWith('https://', 'must be an https URL') }).strict(),
+  z.object({ kind: z.literal('webhook'), url: z.string().url().startsWith('https://', 'must be an https URL'), ...secretArns }).strict(),
 ]);
 
 /**

@@ -8,12 +8,16 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { HuifangTable } from './huifang-table';
 import type { ExternalStaffIssuer } from './settings';
+import type { SmsGatewaySetting } from './sms-gateway';
+import { hasSmsSecrets, SmsSecrets } from './sms-secrets';
 import type { StaffIdentity } from './staff-identity';
 import { StaffUserPool } from './staff-user-pool';
 
 export interface StatefulStackProps extends StackProps {
   /** Trust this issuer instead of creating a user pool (aws-cn has none); see `DeploymentSettings`. */
   externalStaffIssuer?: ExternalStaffIssuer;
+  /** Aliyun, Tencent and the webhook gateway get their SMS secrets here (`SmsSecrets`); `log` and `aws` need none. */
+  smsGateway?: SmsGatewaySetting;
 }
 
 /**
@@ -31,6 +35,8 @@ export class StatefulStack extends Stack {
   readonly staffUserPool?: StaffUserPool;
   /** Who signs staff tokens, for the functions' environment. */
   readonly staff: StaffIdentity;
+  /** The SMS provider's keys and the receipt secret, when the gateway has any. */
+  readonly smsSecrets?: SmsSecrets;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -48,6 +54,7 @@ export class StatefulStack extends Stack {
       value: this.webhookSecret.secretArn,
       description: 'aws secretsmanager get-secret-value --secret-id <this ARN> gives the webhook secret for the outside ledger',
     });
+    if (props.smsGateway && hasSmsSecrets(props.smsGateway)) this.smsSecrets = new SmsSecrets(this, 'Sms', { setting: props.smsGateway });
     if (props.externalStaffIssuer) {
       this.staff = { kind: 'external-issuer', issuer: props.externalStaffIssuer };
     } else {

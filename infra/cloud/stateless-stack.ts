@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import { HuifangFunction } from './huifang-function';
 import type { DeploymentSettings } from './settings';
 import { grantSmsSending, smsGatewayEnvironment } from './sms-gateway';
+import { SmsDeliveryEvents } from './sms-delivery-events';
 import { staffIdentityEnvironment } from './staff-identity';
 import type { StatefulStack } from './stateful-stack';
 
@@ -29,6 +30,8 @@ export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly apiFunction: HuifangFunction;
   readonly sweeperFunction: HuifangFunction;
+  /** With the `aws` gateway: the configuration set, SNS topic and function that record delivery events. */
+  readonly smsDeliveryEvents?: SmsDeliveryEvents;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -64,10 +67,30 @@ export class StatelessStack extends Stack {
       HUIFANG_PUBLIC_BASE_URL: publicBaseUrl,
       ...(settings.officeSettings ? { HUIFANG_SETTINGS: JSON.stringify(settings.officeSettings) } : {}),
     };
+    // SMS secrets by ARN: the sweeper, which sends, may read the provider's keys; the api function,
+    // which takes receipts, the receipt secret. The api is told the keys' ARN too (both functions
+    // check one environment) but may not read it: it never sends.
+    const smsSecrets = stateful.smsSecrets;
+    if (smsSecrets) {
+      environment.HUIFANG_SMS_CREDENTIALS_SECRET_ARN = smsSecrets.credentials.secretArn;
+      smsSecrets.credentials.grantRead(this.sweeperFunction);
+      this.apiFunction.bindSecret(smsSecrets.receipt, 'HUIFANG_SMS_RECEIPT_SECRET_ARN');
+    }
+    const environmentOnly: HuifangFunction[] = [];
+    const gateway = settings.smsGateway;
+    if (gateway !== 'log' && gateway.kind === 'aws') {
+      const events = new SmsDeliveryEvents(this, 'SmsDeliveryEvents', { stage: settings.stage, configurationSet: gateway.configurationSet });
+      this.smsDeliveryEvents = events;
+      events.handler.bindTable(stateful.data.table);
+      environment.HUIFANG_SMS_AWS_CONFIGURATION_SET = events.configurationSetName;
+      // It reads the same environment to build the same stores; it sends nothing.
+      environmentOnly.push(events.handler);
+    }
     for (const fn of [this.apiFunction, this.sweeperFunction]) {
       for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
       grantSmsSending(fn, settings.smsGateway);
     }
+    for (const fn of environmentOnly) for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
 
     new Schedule(this, 'SweepEveryMinute', {
       description: 'Runs the huifang sweeper once a minute',

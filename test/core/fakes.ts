@@ -4,7 +4,7 @@
  */
 import type { CoreDeps } from '../../functions/core/deps';
 import { DomainError } from '../../functions/core/errors';
-import { nextActionAt, type Invitation } from '../../functions/core/invitations/invitation';
+import { listingOf, nextActionAt, type Invitation } from '../../functions/core/invitations/invitation';
 import type { Issue, LedgerEvent } from '../../functions/core/ledger/issue';
 import type { AnswerWrite, ClosureWrite, SmsMessage, StoredSurveyCode, SurveyResponse, TransitionWrite } from '../../functions/core/ports';
 import { defaultSettings, type Settings } from '../../functions/core/settings';
@@ -26,6 +26,8 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   const externalRefs = new Map<string, string>();
   const tasks = new Map<string, CallbackTask>();
   const invitations = new Map<string, Invitation>();
+  /** `provider#messageId` -> invitation id, as markSent / markReminded record it. */
+  const messages = new Map<string, string>();
   const tokens = new Map<string, string>();
   const codes = new Map<string, StoredSurveyCode>();
   const responses: SurveyResponse[] = [];
@@ -130,6 +132,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         const reminderAt = s.reminderAt ? { reminderAt: s.reminderAt.toISOString() } : {};
         const held = update(inv.id, (c) => c.status === 'sending' && c.tokenHash === inv.tokenHash, { status: 'sent', sentAt: s.sentAt.toISOString(), expiresAt: s.expiresAt.toISOString(), ...reminderAt }, ['leaseUntil']);
         if (held) counters.push(...s.counters);
+        if (held && s.message) messages.set(`${s.message.provider}#${s.message.providerMessageId}`, inv.id);
         return held;
       },
       defer: async (inv, at, now) => {
@@ -159,7 +162,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       markReminded: async (inv, o) =>
         void update(inv.id, (c) => c.status === 'sent', o.failure === undefined ? { remindedAt: o.at.toISOString() } : { reminderFailure: o.failure }, ['reminderLeaseUntil']),
       markExpired: async (inv, at) => update(inv.id, (c) => c.status === 'sent' && (c.expiresAt ?? '~') <= at.toISOString(), { status: 'expired', expiredAt: at.toISOString() }, ['reminderLeaseUntil']),
-      list: async (_scope, status) => page([...invitations.values()].filter((i) => i.status === status).reverse()),
+      list: async (_scope, status) => page([...invitations.values()].filter((i) => listingOf(i) === status).reverse()),
       byTokenHash: async (hash) => invitations.get(tokens.get(hash) ?? ''),
       recordAnswer: async (w: AnswerWrite) => {
         const cur = invitations.get(w.invitation.id)!;
@@ -177,6 +180,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         invitations.set(id, { ...cur, delivery: { ...delivery, ...(providerMessageId ? { providerMessageId } : {}) } });
         return 'recorded';
       },
+      invitationOfMessage: async (provider, providerMessageId) => messages.get(`${provider}#${providerMessageId}`),
     },
     counters: { read: async () => [] },
     rateLimits: { hit: async () => 1, count: async () => 0 },

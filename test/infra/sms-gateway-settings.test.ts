@@ -50,7 +50,8 @@ describe('the smsGateway deployment setting', () => {
     () => {
       const { stateless } = synthesizeHuifang({ ...skipBundling, stage: 'test', region: 'eu-west-1', account: '123456789012', smsGateway: { kind: 'aws', originationIdentity: 'pool-huifang', configurationSet: 'huifang' } });
       const { functions, actions } = functionsOf(stateless);
-      expect(functions).toHaveLength(2);
+      // api, sweeper, and the sms-events function that records End User Messaging delivery events (it may not send)
+      expect(functions).toHaveLength(3);
       for (const env of functions) expect(env).toMatchObject({ HUIFANG_SMS_GATEWAY: 'aws', HUIFANG_SMS_AWS_ORIGINATION_IDENTITY: 'pool-huifang', HUIFANG_SMS_AWS_CONFIGURATION_SET: 'huifang' });
       expect(actions.filter((a) => a === 'sms-voice:SendTextMessage')).toHaveLength(2);
     },

@@ -1,4 +1,5 @@
 import type { Principal } from '../../functions/core/auth/principal';
+import type { Invitation } from '../../functions/core/invitations/invitation';
 import type { Issue, LedgerEvent } from '../../functions/core/ledger/issue';
 import type { Enterprise } from '../../functions/core/org/org';
 import { shanghaiDateTime } from './format';
@@ -7,6 +8,7 @@ import { IssueStatus } from './issue-list';
 import { label, levelLabel } from './labels';
 import type { Flash } from './messages';
 import { StaffLayout } from './staff-layout';
+import { SurveySection } from './survey-section';
 import { Timeline } from './timeline';
 
 export interface IssuePageProps {
@@ -16,6 +18,8 @@ export interface IssuePageProps {
   enterprise?: Enterprise | undefined;
   teamName?: string | undefined;
   functionGroups: Array<{ id: string; name: string }>;
+  /** The closure's survey invitation, if the issue was closed with one. */
+  invitation?: Invitation | undefined;
   now: Date;
   flash?: Flash;
 }
@@ -58,6 +62,7 @@ export function IssuePage(props: IssuePageProps) {
         {issue.description ? <p class="pre">{issue.description}</p> : null}
         {issue.resolution ? <p class="pre">办理结果：{issue.resolution}</p> : null}
       </section>
+      {props.invitation ? <SurveySection invitation={props.invitation} now={now} /> : null}
       <IssueActions issue={issue} actions={actionsFor(props.viewer, issue)} functionGroups={props.functionGroups} />
       <section class="card" aria-label="办理记录">
         <h2>办理记录</h2>

@@ -11,7 +11,7 @@ export interface Viewer {
   role: string;
 }
 
-export type Section = 'tasks' | 'issues' | 'zone';
+export type Section = 'tasks' | 'issues' | 'zone' | 'invitations';
 
 /** Dispatchers and the office get the dispatch view (调度); team members do not. */
 export const seesDispatch = (viewer: Viewer) => viewer.role === 'zone-dispatcher' || viewer.role === 'office';
@@ -27,6 +27,7 @@ function Nav(props: { viewer: Viewer; section?: Section }) {
       {link('tasks', '/app/tasks', '任务')}
       {link('issues', '/app/issues', '台账')}
       {seesDispatch(props.viewer) ? link('zone', '/app/zone', '调度') : null}
+      {seesDispatch(props.viewer) ? link('invitations', '/app/invitations', '短信') : null}
       <span class="who">
         {props.viewer.username} · {roleLabel[props.viewer.role] ?? props.viewer.role}
       </span>

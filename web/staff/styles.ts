@@ -15,6 +15,7 @@ h2{font-size:1.1rem;margin:.25rem 0 .5rem}
 .badge.done{background:#ecfdf3;color:#05603a}
 .badge.open{background:#e8f0fe;color:#1264e8}
 .card.overdue{border-left:5px solid #d92d20}
+.reason{color:#b42318;overflow-wrap:anywhere}
 .due{font-weight:600}
 .overdue .due{color:#b42318}
 a.tel{display:inline-flex;align-items:center;min-height:2.75rem;padding:.25rem 1rem;border-radius:10px;background:#ecfdf3;color:#05603a;font-weight:600;text-decoration:none}

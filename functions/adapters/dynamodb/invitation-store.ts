@@ -1,19 +1,30 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Scope } from '../../core/auth/principal';
 import type { Delivery } from '../../core/invitations/delivery';
-import type { Invitation, ListedInvitationStatus } from '../../core/invitations/invitation';
-import type { AnswerWrite, CodeClaim, InvitationStore, Page, PageRequest } from '../../core/ports';
+import { listingOf, type Invitation, type InvitationListing } from '../../core/invitations/invitation';
+import type { SmsProvider } from '../../core/invitations/sms-send-error';
+import type { AnswerWrite, CodeClaim, InvitationStore, Page, PageRequest, SentMessage } from '../../core/ports';
 import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
 import { fromItem, isConditionFailure, toItem } from './items';
 import { codeClaimPut } from './survey-code-store';
-import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, responseKeys, scopeIndex, taskKeys, tokenKey } from './keys';
+import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, responseKeys, scopeIndex, smsMessageKey, taskKeys, tokenKey } from './keys';
 
 /** `SET` clauses and values for the GSI1-3 keys of an invitation in a listed final state. */
 function listKeyUpdates(next: Invitation): { set: string[]; values: Record<string, string> } {
   const keys = invitationListKeys(next) as Record<string, string>;
   return { set: Object.keys(keys).map((k) => `${k} = :${k}`), values: Object.fromEntries(Object.entries(keys).map(([k, v]) => [`:${k}`, v])) };
+}
+
+/** Receipts come within 72 hours (AWS's limit); a month is plenty, then DynamoDB's TTL removes the lookup. */
+const MESSAGE_LOOKUP_DAYS = 30;
+const LIST_KEY_ATTRIBUTES = 'GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK';
+
+/** The lookup item from a provider's message id to its invitation, put in the same write as the send. */
+function messageLookupPut(tableName: string, invitationId: string, message: SentMessage, at: Date) {
+  const ttl = Math.floor(at.getTime() / 1000) + MESSAGE_LOOKUP_DAYS * 24 * 3600;
+  return { Put: { TableName: tableName, Item: { ...toItem('sms-message', { invitationId, ...message }, smsMessageKey(message.provider, message.providerMessageId)), ttl } } };
 }
 
 /** Survey invitations: the sweeper's claims and sends, token lookups, and the answer transaction. */
@@ -83,7 +94,7 @@ export class DynamoInvitationStore implements InvitationStore {
     }
   }
 
-  async markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; reminderAt?: Date; counters: CounterDelta[] }): Promise<boolean> {
+  async markSent(invitation: Invitation, sent: { sentAt: Date; expiresAt: Date; reminderAt?: Date; counters: CounterDelta[]; message?: SentMessage }): Promise<boolean> {
     const reminderAt = sent.reminderAt?.toISOString();
     const next: Invitation = { ...invitation, status: 'sent', sentAt: sent.sentAt.toISOString(), expiresAt: sent.expiresAt.toISOString(), ...(reminderAt ? { reminderAt } : {}) };
     delete next.leaseUntil;
@@ -111,6 +122,7 @@ export class DynamoInvitationStore implements InvitationStore {
               },
             },
             ...sent.counters.map((delta) => counterUpdate(this.table.name, delta)),
+            ...(sent.message ? [messageLookupPut(this.table.name, invitation.id, sent.message, sent.sentAt)] : []),
           ],
         }),
       );
@@ -209,17 +221,29 @@ export class DynamoInvitationStore implements InvitationStore {
     }
   }
 
-  async markReminded(invitation: Invitation, outcome: { at: Date; failure?: string }): Promise<void> {
+  async markReminded(invitation: Invitation, outcome: { at: Date; failure?: string; message?: SentMessage }): Promise<void> {
     const field = outcome.failure === undefined ? 'remindedAt' : 'reminderFailure';
     const value = outcome.failure === undefined ? outcome.at.toISOString() : outcome.failure.slice(0, 500);
     // Answered meanwhile: the condition fails and nothing is put back in the DUE index.
-    await this.conditionalUpdate({
+    const update = {
       Key: invitationKey(invitation.id),
       ConditionExpression: '#status = :sent',
       UpdateExpression: `SET ${field} = :value, DUESK = :due REMOVE reminderLeaseUntil`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':sent': 'sent', ':value': value, ':due': dueSortKey(invitation.expiresAt ?? outcome.at.toISOString(), invitation.id) },
-    });
+    };
+    if (!outcome.message) {
+      await this.conditionalUpdate(update);
+      return;
+    }
+    // The reminder is a message of its own: its receipt may name only its id.
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({ TransactItems: [{ Update: { ...update, TableName: this.table.name } }, messageLookupPut(this.table.name, invitation.id, outcome.message, outcome.at)] }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error, 0)) throw error;
+    }
   }
 
   markExpired(invitation: Invitation, at: Date): Promise<boolean> {
@@ -234,7 +258,7 @@ export class DynamoInvitationStore implements InvitationStore {
   }
 
   /** Newest first: ULIDs sort by creation time. */
-  list(scope: Scope, status: ListedInvitationStatus, page: PageRequest): Promise<Page<Invitation>> {
+  list(scope: Scope, status: InvitationListing, page: PageRequest): Promise<Page<Invitation>> {
     const index = scopeIndex(scope, 'INV');
     return queryPage<Invitation>(
       this.table,
@@ -282,7 +306,8 @@ export class DynamoInvitationStore implements InvitationStore {
                 TableName: t,
                 Key: invitationKey(invitation.id),
                 ConditionExpression: '#status IN (:sending, :sent) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
-                UpdateExpression: 'SET #status = :answered, answeredAt = :now REMOVE DUEPK, DUESK, leaseUntil',
+                // An undelivered listing ends with the answer (the reminder got through).
+                UpdateExpression: `SET #status = :answered, answeredAt = :now REMOVE DUEPK, DUESK, leaseUntil, ${LIST_KEY_ATTRIBUTES}`,
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: { ':sending': 'sending', ':sent': 'sent', ':answered': 'answered', ':now': response.answeredAt },
               },
@@ -305,24 +330,43 @@ export class DynamoInvitationStore implements InvitationStore {
   /**
    * The delivery receipt on the invitation, if it exists and holds no receipt reported at the same
    * time or later: a late duplicate, or an older report arriving after a newer one, changes nothing.
+   * A sent invitation reported undelivered enters the office's `undelivered` list; a later
+   * `delivered` takes it out. The write is conditional on the status read, so the listing cannot
+   * go stale under a concurrent answer or expiry (then it reads again).
    */
   async recordDelivery(invitationId: string, providerMessageId: string | undefined, delivery: Delivery): Promise<'recorded' | 'stale' | 'unknown'> {
     const kept: Delivery = { ...delivery, ...(providerMessageId ? { providerMessageId } : {}) };
-    try {
-      await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: invitationKey(invitationId),
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(delivery) OR delivery.#at < :at)',
-          UpdateExpression: 'SET delivery = :delivery',
-          ExpressionAttributeNames: { '#at': 'at' },
-          ExpressionAttributeValues: { ':at': kept.at, ':delivery': kept },
-        }),
-      );
-      return 'recorded';
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      return (await this.get(invitationId)) ? 'stale' : 'unknown';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.get(invitationId);
+      if (!current) return 'unknown';
+      if (current.delivery && current.delivery.at >= kept.at) return 'stale';
+      const before = listingOf(current);
+      const next: Invitation = { ...current, delivery: kept };
+      const after = listingOf(next);
+      const list = after === 'undelivered' && before !== after ? listKeyUpdates(next) : { set: [], values: {} };
+      const remove = before === 'undelivered' && after !== before ? ` REMOVE ${LIST_KEY_ATTRIBUTES}` : '';
+      try {
+        await this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.name,
+            Key: invitationKey(invitationId),
+            ConditionExpression: 'attribute_exists(PK) AND #status = :status AND (attribute_not_exists(delivery) OR delivery.#at < :at)',
+            UpdateExpression: `SET ${['delivery = :delivery', ...list.set].join(', ')}${remove}`,
+            ExpressionAttributeNames: { '#at': 'at', '#status': 'status' },
+            ExpressionAttributeValues: { ':at': kept.at, ':delivery': kept, ':status': current.status, ...list.values },
+          }),
+        );
+        return 'recorded';
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     }
+    return 'stale';
+  }
+
+  async invitationOfMessage(provider: SmsProvider, providerMessageId: string): Promise<string | undefined> {
+    const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: smsMessageKey(provider, providerMessageId) }));
+    const invitationId = out.Item?.invitationId;
+    return typeof invitationId === 'string' ? invitationId : undefined;
   }
 }

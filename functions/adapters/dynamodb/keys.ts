@@ -15,6 +15,10 @@
  * | invitation by link token hash             | PK `TOKEN#sha256` (a reminder adds a second token)        |
  * | failed / suppressed / expired invitations | GSI1 `TEAM#t`, GSI2 `ZONE#z`, GSI3 `INV`;                 |
  * |   of a team / zone / district             | SK `INV#status#id` (only in those final states: sparse)   |
+ * | undelivered invitations (same lists)      | SK `INV#undelivered#id`, only while sent and last reported|
+ * |                                           | undelivered (`listingOf`; answered/expired/delivered drop)|
+ * | invitation by a provider's message id     | PK `SMSMSG#provider#messageId` -> its `invitationId`      |
+ * |   (receipts naming only biz_id/sid/...)   | (written with the send; `ttl` 30 days after it)           |
  * | enterprises by contact phone (SMS replies)| PK `PHONE#phone`, SK `ENT#id`                             |
  * | responses of a team / zone / district     | GSI1/GSI2/GSI3, SK `RESP#answeredAt#id`                   |
  * | responses of a group in a time range      | the same, SK BETWEEN `RESP#from` AND `RESP#to~`,          |
@@ -40,7 +44,7 @@ import type { Appeal } from '../../core/appeals/appeal';
 import type { Scope } from '../../core/auth/principal';
 import type { Issue } from '../../core/ledger/issue';
 import type { CallbackTask } from '../../core/tasks/callback-task';
-import { listedInvitationStatuses, nextActionAt, type Invitation } from '../../core/invitations/invitation';
+import { listingOf, nextActionAt, type Invitation } from '../../core/invitations/invitation';
 import type { Enterprise, Team, Zone } from '../../core/org/org';
 import type { ResponseQuery, SurveyResponse } from '../../core/ports';
 import type { CounterKey } from '../../core/scoring/counters';
@@ -99,16 +103,22 @@ export function invitationDueKeys(i: Invitation): { DUEPK?: string; DUESK?: stri
   const at = nextActionAt(i);
   return at ? { DUEPK: DUE_PARTITION, DUESK: dueSortKey(at, i.id) } : {};
 }
-/** Only the final states the office lists are in GSI1-3; they never change again, so the keys are written once. */
+/**
+ * Only what the office lists is in GSI1-3: the final states (written once, they never change again)
+ * and a sent invitation last reported undelivered (`listingOf`).
+ */
 export function invitationListKeys(i: Invitation) {
-  if (!(listedInvitationStatuses as readonly string[]).includes(i.status)) return {};
-  const sk = `INV#${i.status}#${i.id}`;
+  const listing = listingOf(i);
+  if (!listing) return {};
+  const sk = `INV#${listing}#${i.id}`;
   return { GSI1PK: `TEAM#${i.teamId}`, GSI1SK: sk, GSI2PK: `ZONE#${i.zoneId}`, GSI2SK: sk, GSI3PK: 'INV', GSI3SK: sk };
 }
 export const invitationKeys = (i: Invitation) => ({ ...invitationKey(i.id), ...invitationDueKeys(i), ...invitationListKeys(i) });
 export const phoneKey = (phone: string, enterpriseId: string) => ({ PK: `PHONE#${phone}`, SK: `ENT#${enterpriseId}` });
 export const tokenKey = (hash: string) => ({ PK: `TOKEN#${hash}`, SK: META });
 export const codeKey = (hash: string) => ({ PK: `CODE#${hash}`, SK: META });
+/** A provider's message id -> the invitation it was sent for (providers' ids hold no `#`; the provider keeps them apart). */
+export const smsMessageKey = (provider: string, providerMessageId: string) => ({ PK: `SMSMSG#${provider}#${providerMessageId}`, SK: META });
 
 export const responseKey = (invitationId: string) => ({ PK: `INV#${invitationId}`, SK: 'RESPONSE' });
 export const responseKeys = (r: SurveyResponse) => ({

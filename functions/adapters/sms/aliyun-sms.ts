@@ -50,6 +50,7 @@ export function aliyunSmsGateway(settings: AliyunSmsSettings): SmsGateway {
     }),
   );
   return {
+    provider: 'aliyun',
     async send(message: SmsMessage) {
       let body: { code?: string; message?: string; bizId?: string } | undefined;
       try {

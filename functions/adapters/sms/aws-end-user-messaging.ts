@@ -34,6 +34,7 @@ export function awsSmsGateway(settings: AwsSmsSettings): SmsGateway {
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
   });
   return {
+    provider: 'aws',
     async send(message: SmsMessage) {
       try {
         const out = await client.send(

@@ -41,6 +41,7 @@ export function tencentSmsGateway(settings: TencentSmsSettings): SmsGateway {
     profile: { httpProfile: { endpoint: endpoint.host, protocol: `${endpoint.protocol}//`, reqTimeout: 10 } },
   });
   return {
+    provider: 'tencent',
     async send(message: SmsMessage) {
       let status: { Code?: string; Message?: string; SerialNo?: string } | undefined;
       try {

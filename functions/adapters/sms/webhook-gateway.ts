@@ -22,6 +22,7 @@ export interface WebhookSmsSettings {
  */
 export function webhookSmsGateway(settings: WebhookSmsSettings, now: () => Date = () => new Date()): SmsGateway {
   return {
+    provider: 'webhook',
     async send(message: SmsMessage, at: Date) {
       const body = JSON.stringify({ to: message.to, body: message.body, invitationId: message.invitationId, sentAt: at.toISOString() });
       // The signature guards the transport, so it is stamped with the wall clock, not the domain clock.

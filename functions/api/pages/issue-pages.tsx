@@ -59,7 +59,12 @@ export function issuePages(deps: ApiDeps) {
     .get('/:id', async (c) => {
       const principal = c.get('principal');
       const issue = await issueFor(core, principal, c.req.param('id'));
-      const [events, enterprise, team] = await Promise.all([core.issues.events(issue.id), core.org.getEnterprise(issue.enterpriseId), core.org.getTeam(issue.teamId)]);
+      const [events, enterprise, team, invitation] = await Promise.all([
+        core.issues.events(issue.id),
+        core.org.getEnterprise(issue.enterpriseId),
+        core.org.getTeam(issue.teamId),
+        issue.invitationId ? core.invitations.get(issue.invitationId) : undefined,
+      ]);
       return c.html(
         <IssuePage
           viewer={principal}
@@ -68,6 +73,7 @@ export function issuePages(deps: ApiDeps) {
           enterprise={enterprise}
           teamName={team?.name}
           functionGroups={core.settings.functionGroups}
+          invitation={invitation}
           now={core.clock.now()}
           flash={flashOf((n) => c.req.query(n))}
         />,

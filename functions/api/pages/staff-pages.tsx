@@ -4,6 +4,7 @@ import { CloudLoginPage } from '../../../web/staff/login-page';
 import { MessagePage } from '../../../web/staff/staff-layout';
 import type { ApiDeps, ApiEnv } from '../env';
 import { formFields } from './form-post';
+import { invitationPages } from './invitation-pages';
 import { issuePages } from './issue-pages';
 import { pageError } from './page-error';
 import { reportDetailPages } from './report-detail-pages';
@@ -48,6 +49,7 @@ export function staffPages(deps: ApiDeps) {
   app.route('/issues', issuePages(deps));
   app.route('/zone', zonePages(deps));
   app.route('/reports', reportDetailPages(deps));
+  app.route('/invitations', invitationPages(deps));
   app.all('*', (c) => c.html(<MessagePage title="未找到" message="没有这个页面。" viewer={c.get('principal')} />, 404));
   app.onError(pageError);
   return app;

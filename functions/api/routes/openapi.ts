@@ -4,7 +4,7 @@ import { bounceIssueSchema, closeIssueSchema, escalateIssueSchema, newIssueSchem
 import { ledgerClosedEventSchema } from '../../core/ledger/close-from-ledger';
 import { importBodySchema } from './issue-import';
 import { completeTaskSchema } from '../../core/tasks/callback-task';
-import { listedInvitationStatuses } from '../../core/invitations/invitation';
+import { invitationListings } from '../../core/invitations/invitation';
 import { markOptOutSchema } from '../../core/org/opt-out';
 
 const errorSchema = {
@@ -105,7 +105,7 @@ export function openApiDocument() {
           summary: "An SMS provider's delivery receipts: each invitation's delivery -> delivered or undelivered (late or repeated receipts change nothing)",
           description:
             'Signed like the issue-closed webhook, with the receipt secret (HUIFANG_SMS_RECEIPT_SECRET). The body is the provider\'s own receipt: ' +
-            'aliyun SmsReport array (out_id = invitation id), tencent status array (ext = SessionContext = invitation id), aws End User Messaging SMS events (context.invitationId), ' +
+            'aliyun SmsReport array (out_id = invitation id, or biz_id), tencent status array (ext = SessionContext = invitation id, or sid), aws End User Messaging SMS events (context.invitationId, or messageId), ' +
             'webhook {invitationId, providerMessageId?, status: delivered|undelivered, at, providerCode?} (one or an array). Answers the counts recorded/stale/unknown/skipped.',
           security: [],
           parameters: [
@@ -114,6 +114,28 @@ export function openApiDocument() {
             { name: 'X-Huifang-Signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } },
           ],
           responses: { '200': { description: 'counts of receipts recorded, stale, unknown and skipped' }, ...errors, '404': { description: 'no such provider', ...json(errorSchema) } },
+        },
+      },
+      '/api/v1/sms/receipts/{provider}/{key}': {
+        post: {
+          summary: "Aliyun's or Tencent's own delivery-receipt push (they cannot sign): each invitation's delivery -> delivered or undelivered",
+          description:
+            'Set as the receipt push URL in the provider console. {key} is the provider\'s path key: the first 32 hex digits of HMAC-SHA256(receipt secret, "huifang-sms-receipts/" + provider), ' +
+            'compared in constant time; a wrong key or another provider is 404 not_found with nothing recorded; a deployment without a receipt secret answers 503 webhook.not_configured. ' +
+            'Bodies as the providers document them: aliyun SmsReport [{phone_number, send_time, report_time, success, err_code, err_msg, sms_size, biz_id, out_id}], ' +
+            'tencent [{user_receive_time, nationcode, mobile, report_status: SUCCESS|FAIL, errmsg, description, sid, ext?}]. A report is matched by out_id / ext (the invitation id sent) ' +
+            'or else by biz_id / sid (the message id huifang kept when sending). Answers what the provider expects ({"code":0,"msg":"接收成功"} / {"result":0,"errmsg":"OK"}) with the counts recorded/stale/unknown/skipped.',
+          security: [],
+          parameters: [
+            { name: 'provider', in: 'path', required: true, schema: { enum: ['aliyun', 'tencent'] } },
+            { name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{32}$' } },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } },
+          responses: {
+            '200': { description: 'the provider\'s acknowledgement and counts of receipts recorded, stale, unknown and skipped' },
+            ...errors,
+            '404': { description: 'no such provider, or a wrong key', ...json(errorSchema) },
+          },
         },
       },
       '/api/v1/callback-tasks': {
@@ -183,8 +205,10 @@ export function openApiDocument() {
       },
       '/api/v1/invitations': {
         get: {
-          summary: 'Survey invitations in a final state to act on, newest first: failed (with failureReason), suppressed (opted out, with suppressedReason) or expired',
-          parameters: [...listParams, { name: 'status', in: 'query', schema: { enum: [...listedInvitationStatuses], default: 'failed' } }],
+          summary:
+            'Survey invitations to act on, newest first: failed (with failureReason), suppressed (opted out, with suppressedReason), expired, or undelivered ' +
+            '(sent, and the last delivery receipt says undelivered: delivery.providerCode; it leaves the list when answered, expired or later delivered)',
+          parameters: [...listParams, { name: 'status', in: 'query', schema: { enum: [...invitationListings], default: 'failed' } }],
           responses: { '200': { description: 'invitations' }, ...errors },
         },
       },

@@ -4,8 +4,9 @@ import { smsProviders, type SmsProvider } from './sms-send-error';
 
 /**
  * Delivery receipts as each provider posts them, mapped to huifang's `DeliveryReceipt`. Every
- * provider is asked to echo the invitation id it was given at send time, so a receipt finds its
- * invitation without a lookup by the provider's message id:
+ * provider is asked to echo the invitation id it was given at send time; a receipt without it (a
+ * Tencent application without `ext`, an AWS event without `context`) keeps the provider's message
+ * id, which `recordDeliveryReceipts` looks up:
  * - `aliyun`: SmsReport, a JSON array of `{phone_number, report_time, success, err_code, biz_id, out_id}`;
  *   `out_id` is the `OutId` sent; times are Asia/Shanghai `yyyy-MM-dd HH:mm:ss`.
  * - `tencent`: a JSON array of `{user_receive_time, mobile, report_status: SUCCESS|FAIL, errmsg, sid, ext}`;
@@ -14,7 +15,7 @@ import { smsProviders, type SmsProvider } from './sms-send-error';
  *   (one, or an array); `context.invitationId` is the `Context` sent. Non-final events are skipped.
  * - `webhook`: huifang's own shape for the government platform, one or an array of
  *   `{invitationId, providerMessageId?, status: delivered|undelivered, at, providerCode?}`.
- * A report that names no invitation is counted as skipped.
+ * A report that names neither an invitation nor a message id is counted as skipped.
  */
 export interface ParsedReceipts {
   receipts: DeliveryReceipt[];
@@ -75,14 +76,14 @@ export function deliveryReceiptsSchema(provider: SmsProvider): z.ZodType<ParsedR
   switch (provider) {
     case 'aliyun':
       return oneOrMany(aliyunReport).transform((reports) =>
-        collect(reports.map((r) => (r.out_id ? { invitationId: r.out_id, ...withId(r.biz_id), delivery: { status: r.success ? 'delivered' : 'undelivered', at: r.report_time, provider, ...code(r.err_code) } } : undefined))),
+        collect(reports.map((r) => receipt(r.out_id, r.biz_id, { status: r.success ? 'delivered' : 'undelivered', at: r.report_time, provider, ...code(r.err_code) }))),
       );
     case 'tencent':
       return oneOrMany(tencentReport).transform((reports) =>
         collect(
           reports.map((r) => {
             const invitationId = typeof r.ext === 'string' ? r.ext : typeof r.ext?.SessionContext === 'string' ? r.ext.SessionContext : undefined;
-            return invitationId ? { invitationId, ...withId(r.sid), delivery: { status: r.report_status === 'SUCCESS' ? 'delivered' : 'undelivered', at: r.user_receive_time, provider, ...code(r.errmsg) } } : undefined;
+            return receipt(invitationId, r.sid, { status: r.report_status === 'SUCCESS' ? 'delivered' : 'undelivered', at: r.user_receive_time, provider, ...code(r.errmsg) });
           }),
         ),
       );
@@ -93,9 +94,9 @@ export function deliveryReceiptsSchema(provider: SmsProvider): z.ZodType<ParsedR
             const invitationId = e.context?.invitationId;
             // Queued, pending or handed to the carrier says nothing yet about the handset.
             const final = e.isFinal !== false && !['PENDING', 'QUEUED', 'SUCCESSFUL'].includes(e.messageStatus);
-            if (!invitationId || !final) return undefined;
+            if (!final) return undefined;
             const delivered = e.messageStatus === 'DELIVERED';
-            return { invitationId, ...withId(e.messageId), delivery: { status: delivered ? 'delivered' : 'undelivered', at: new Date(e.eventTimestamp).toISOString(), provider, ...(delivered ? {} : { providerCode: e.eventType }) } };
+            return receipt(invitationId, e.messageId, { status: delivered ? 'delivered' : 'undelivered', at: new Date(e.eventTimestamp).toISOString(), provider, ...(delivered ? {} : { providerCode: e.eventType }) });
           }),
         ),
       );
@@ -108,6 +109,12 @@ export function deliveryReceiptsSchema(provider: SmsProvider): z.ZodType<ParsedR
 
 function withId(providerMessageId: string | undefined): { providerMessageId?: string } {
   return providerMessageId ? { providerMessageId } : {};
+}
+
+/** A receipt naming its invitation, or only the provider's message id; undefined when it names neither. */
+function receipt(invitationId: string | undefined, providerMessageId: string | undefined, delivery: DeliveryReceipt['delivery']): DeliveryReceipt | undefined {
+  if (!invitationId && !providerMessageId) return undefined;
+  return { ...(invitationId ? { invitationId } : {}), ...withId(providerMessageId), delivery };
 }
 
 function code(providerCode: string | undefined): { providerCode?: string } {

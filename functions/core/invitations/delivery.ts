@@ -17,8 +17,12 @@ export interface Delivery {
 
 /** One delivery receipt as a provider reported it, already mapped to huifang's terms. */
 export interface DeliveryReceipt {
-  /** The invitation the provider echoed back (Aliyun `out_id`, Tencent `ext`, AWS `context`, the webhook's own field). */
-  invitationId: string;
+  /**
+   * The invitation the provider echoed back (Aliyun `out_id`, Tencent `ext`, AWS `context`, the
+   * webhook's own field); absent when the receipt names only the provider's message id, which is
+   * then looked up (`InvitationStore.invitationOfMessage`).
+   */
+  invitationId?: string;
   providerMessageId?: string;
   delivery: Delivery;
 }

@@ -17,6 +17,19 @@ export type InvitationStatus = (typeof invitationStatuses)[number];
 export const listedInvitationStatuses = ['failed', 'suppressed', 'expired'] as const satisfies readonly InvitationStatus[];
 export type ListedInvitationStatus = (typeof listedInvitationStatuses)[number];
 
+/**
+ * What the office can list: those final states, and `undelivered`, a sent invitation whose provider
+ * reported the SMS undelivered (it leaves that list when answered, expired or later delivered).
+ */
+export const invitationListings = [...listedInvitationStatuses, 'undelivered'] as const;
+export type InvitationListing = (typeof invitationListings)[number];
+
+/** The list an invitation is in (GSI1-3 `INV#<listing>#id`), if any: its final state, or `undelivered` while sent. */
+export function listingOf(inv: Pick<Invitation, 'status' | 'delivery'>): InvitationListing | undefined {
+  if ((listedInvitationStatuses as readonly string[]).includes(inv.status)) return inv.status as ListedInvitationStatus;
+  return inv.status === 'sent' && inv.delivery?.status === 'undelivered' ? 'undelivered' : undefined;
+}
+
 /** A survey invitation: one per closure, pinned to one survey definition and version. */
 export interface Invitation {
   id: string;

@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps';
 import { inSendWindow, nextSendTime } from '../scheduling/send-window';
 import { addMinutes } from '../scheduling/shanghai-time';
 import { optOutReasonOf, sendWindowOf, type Invitation } from './invitation';
+import { sentMessageOf } from './sent-message';
 import { codeClaimOf, mintSurveyAccess, surveySmsContent } from './survey-message';
 
 /**
@@ -35,13 +36,15 @@ export async function remindInvitation(deps: CoreDeps, invitation: Invitation): 
   const leaseUntil = addMinutes(now, deps.settings.sendLeaseSeconds / 60);
   if (!(await deps.invitations.claimReminder(invitation, { tokenHash: hash, leaseUntil, now, ...codeClaimOf(access, deps.settings, now) }))) return 'skipped';
   const claimed: Invitation = { ...invitation, tokenHash: hash, reminderLeaseUntil: leaseUntil.toISOString() };
+  let accepted: { providerMessageId: string };
   try {
-    await deps.sms.send({ to: invitation.phone, ...surveySmsContent(deps.settings, access, 'reminder'), invitationId: invitation.id, purpose: 'reminder' }, now);
+    accepted = await deps.sms.send({ to: invitation.phone, ...surveySmsContent(deps.settings, access, 'reminder'), invitationId: invitation.id, purpose: 'reminder' }, now);
   } catch (error) {
     await deps.invitations.markReminded(claimed, { at: now, failure: error instanceof Error ? error.message : String(error) });
     return 'skipped';
   }
-  await deps.invitations.markReminded(claimed, { at: now });
+  const message = sentMessageOf(deps.sms.provider, accepted);
+  await deps.invitations.markReminded(claimed, { at: now, ...(message ? { message } : {}) });
   return 'reminded';
 }
 

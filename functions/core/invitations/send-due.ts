@@ -5,6 +5,7 @@ import { addMinutes } from '../scheduling/shanghai-time';
 import { optOutReasonOf, sendWindowOf, type Invitation } from './invitation';
 import { expireInvitation, remindInvitation } from './remind-and-expire';
 import { SmsSendError } from './sms-send-error';
+import { sentMessageOf } from './sent-message';
 import { codeClaimOf, mintSurveyAccess, surveySmsContent } from './survey-message';
 
 export interface SendReport {
@@ -87,8 +88,9 @@ export async function sendInvitation(deps: CoreDeps, invitation: Invitation): Pr
   const leaseUntil = addMinutes(now, deps.settings.sendLeaseSeconds / 60);
   const claimed: Invitation = { ...invitation, status: 'sending', tokenHash: hash, leaseUntil: leaseUntil.toISOString(), attempts: invitation.attempts + 1 };
   if (!(await deps.invitations.claim(invitation, { tokenHash: hash, leaseUntil, now, ...codeClaimOf(access, deps.settings, now) }))) return 'skipped';
+  let accepted: { providerMessageId: string };
   try {
-    await deps.sms.send({ to: invitation.phone, ...surveySmsContent(deps.settings, access, 'invitation'), invitationId: invitation.id, purpose: 'invitation' }, now);
+    accepted = await deps.sms.send({ to: invitation.phone, ...surveySmsContent(deps.settings, access, 'invitation'), invitationId: invitation.id, purpose: 'invitation' }, now);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // A refusal the provider calls permanent (bad number, unapproved template) is not tried again.
@@ -102,7 +104,8 @@ export async function sendInvitation(deps: CoreDeps, invitation: Invitation): Pr
   const reminderAt = nextSendTime(deps.calendar, window, addMinutes(now, deps.settings.reminderAfterHours * 60));
   const counters = counterKeysFor(invitation, now, smsChannelOf(invitation)).map((key) => ({ key, invited: 1 }));
   // False: our lease lapsed mid-send and another sweeper took over; it counts the send, not us.
-  const recorded = await deps.invitations.markSent(claimed, { sentAt: now, expiresAt, ...(reminderAt < expiresAt ? { reminderAt } : {}), counters });
+  const message = sentMessageOf(deps.sms.provider, accepted);
+  const recorded = await deps.invitations.markSent(claimed, { sentAt: now, expiresAt, ...(reminderAt < expiresAt ? { reminderAt } : {}), counters, ...(message ? { message } : {}) });
   return recorded ? 'sent' : 'skipped';
 }
 
