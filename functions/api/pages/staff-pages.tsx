@@ -6,6 +6,7 @@ import type { ApiDeps, ApiEnv } from '../env';
 import { formFields } from './form-post';
 import { issuePages } from './issue-pages';
 import { pageError } from './page-error';
+import { reportPages } from './report-pages';
 import { endSession, requireSession, sameOriginPosts, startSession } from './session';
 import { taskPages } from './task-pages';
 import { zonePages } from './zone-pages';
@@ -46,6 +47,7 @@ export function staffPages(deps: ApiDeps) {
   app.route('/tasks', taskPages(deps));
   app.route('/issues', issuePages(deps));
   app.route('/zone', zonePages(deps));
+  app.route('/reports', reportPages(deps));
   app.all('*', (c) => c.html(<MessagePage title="未找到" message="没有这个页面。" viewer={c.get('principal')} />, 404));
   app.onError(pageError);
   return app;
