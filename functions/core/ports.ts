@@ -70,6 +70,8 @@ export interface ClosureWrite {
   /** Absent on a re-close whose enterprise was already surveyed about this issue. */
   invitation?: Invitation;
   event: LedgerEvent;
+  /** The closure's `work` counters (`closed`), in the same transaction. */
+  counters?: CounterDelta[];
 }
 
 /** One hop of the ledger: the issue as it becomes, its event, and what the hop withdraws. */
@@ -79,6 +81,8 @@ export interface TransitionWrite {
   previous: Issue;
   event: LedgerEvent;
   cancel?: { invitation?: Invitation; task?: CallbackTask };
+  /** The hop's `work` counters (`reopened` when a closed issue opens again), in the same transaction. */
+  counters?: CounterDelta[];
 }
 
 /**
@@ -121,16 +125,20 @@ export interface TaskStore {
   list(scope: Scope, filter: { kind?: TaskKind; status?: TaskStatus; overdueAt?: Date }, page: PageRequest): Promise<Page<CallbackTask>>;
   /**
    * Stores the completed task if it is still open, with what completing it causes, in ONE
-   * transaction: phone-rating counters, and for a rectification the re-callback and follow-up survey.
-   * False when it was done already.
+   * transaction: phone-rating and work counters, and for a rectification the re-callback and follow-up survey.
+   * False when it was done already, or was raised as overdue since it was read (`task.overdueLevel` is
+   * what completing it counted on: raised or not).
    */
   complete(task: CallbackTask, effects?: TaskEffects): Promise<boolean>;
   /** Stores one more unanswered call, if the task is still open with `previousAttempts` calls. */
   recordAttempt(task: CallbackTask, previousAttempts: number): Promise<boolean>;
   /** Open tasks whose next overdue step is due at or before `now`, oldest first. */
   overdue(now: Date, limit: number): Promise<CallbackTask[]>;
-  /** Records an overdue step (`raised` carries the new level and next check) if the task is still open at `previous`. */
-  markOverdue(raised: CallbackTask, previous: OverdueLevel | undefined): Promise<boolean>;
+  /**
+   * Records an overdue step (`raised` carries the new level and next check) if the task is still open at `previous`,
+   * with its `work` counters (late, on the first raise) in the same transaction.
+   */
+  markOverdue(raised: CallbackTask, previous: OverdueLevel | undefined, counters?: CounterDelta[]): Promise<boolean>;
 }
 
 /** The answer transaction: response, invitation -> answered, counters, maybe a rectification. */
@@ -148,6 +156,8 @@ export interface SurveyResponse {
   teamId: string;
   zoneId: string;
   category: string;
+  /** The service function group credited with the closure, if any (its counters are the `functionGroup` dimension). */
+  functionGroupId?: string;
   surveyId: string;
   surveyVersion: number;
   channel: 'sms';
@@ -221,8 +231,8 @@ export interface AppealApproval {
 export interface AppealStore {
   get(id: string): Promise<Appeal | undefined>;
   list(scope: Scope, filter: { status?: AppealStatus }, page: PageRequest): Promise<Page<Appeal>>;
-  /** Stores a pending appeal and marks its response as under appeal; false when the response has an open appeal, is excluded, or is gone. */
-  file(appeal: Appeal): Promise<boolean>;
+  /** Stores a pending appeal and marks its response as under appeal, with its `work` counters (`appealsFiled`); false when the response has an open appeal, is excluded, or is gone. */
+  file(appeal: Appeal, counters?: CounterDelta[]): Promise<boolean>;
   /** ONE transaction, applied only while the appeal is pending; `already_decided` changes nothing. */
   approve(write: AppealApproval): Promise<'approved' | 'already_decided'>;
   /** The appeal -> rejected (the rating keeps counting), only while it is pending. */

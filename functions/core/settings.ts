@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categorySettingsSchema, defaultCategories } from './ledger/categories';
 import { calendarOverridesSchema } from './scheduling/calendar-override';
+import { compositeWeightsSchema, defaultCompositeWeights } from './scoring/composite';
 
 /** The named service function groups (服务功能组) that central dispatch can hand an issue to. */
 export const defaultFunctionGroups = [
@@ -54,6 +55,8 @@ export const settingsSchema = z.object({
   minResponses: z.number().int().min(1).default(5),
   /** Weight of the prior in the Bayesian (shrunk) mean. */
   priorWeight: z.number().min(0).default(10),
+  /** Weights of the composite index that ranks teams and zones (see scoring/composite.ts). */
+  compositeWeights: compositeWeightsSchema.default(defaultCompositeWeights),
   /** Unknown-token lookups allowed per address in a window. */
   unknownTokenLimit: z.number().int().min(1).default(20),
   unknownTokenWindowMinutes: z.number().int().min(1).default(10),

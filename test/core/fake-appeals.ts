@@ -4,8 +4,9 @@
  */
 import type { Appeal } from '../../functions/core/appeals/appeal';
 import type { AppealApproval, AppealStore, ResponseStore, SurveyResponse } from '../../functions/core/ports';
+import type { CounterDelta } from '../../functions/core/scoring/counters';
 
-export function fakeAppealStores(responses: SurveyResponse[]) {
+export function fakeAppealStores(responses: SurveyResponse[], counters: CounterDelta[] = []) {
   const appeals = new Map<string, Appeal>();
   const approvals: AppealApproval[] = [];
   const at = (invitationId: string) => responses.findIndex((r) => r.invitationId === invitationId);
@@ -22,10 +23,11 @@ export function fakeAppealStores(responses: SurveyResponse[]) {
       ),
       nextCursor: null,
     }),
-    file: async (appeal) => {
+    file: async (appeal, filed = []) => {
       const r = responses[at(appeal.invitationId)];
       if (!r || r.openAppealId || r.excludedAt) return false;
       appeals.set(appeal.id, appeal);
+      counters.push(...filed);
       update(appeal.invitationId, (x) => ({ ...x, openAppealId: appeal.id }));
       return true;
     },

@@ -81,6 +81,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         tasks.set(w.task.id, w.task);
         if (w.invitation) invitations.set(w.invitation.id, w.invitation);
         events.push(w.event);
+        counters.push(...(w.counters ?? []));
         return 'closed';
       },
       transition: async (w: TransitionWrite) => {
@@ -91,6 +92,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         if (inv && invitations.get(inv.id)?.status === 'scheduled') invitations.set(inv.id, { ...inv, status: 'cancelled' });
         const task = w.cancel?.task;
         if (task && tasks.get(task.id)?.status === 'open') tasks.set(task.id, { ...task, status: 'cancelled' });
+        counters.push(...(w.counters ?? []));
         return 'done';
       },
     },
@@ -98,7 +100,8 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       get: async (id) => tasks.get(id),
       list: async () => page([...tasks.values()]),
       complete: async (t, effects) => {
-        if (tasks.get(t.id)?.status !== 'open') return false;
+        const cur = tasks.get(t.id);
+        if (cur?.status !== 'open' || (cur.overdueLevel === undefined) !== (t.overdueLevel === undefined)) return false;
         tasks.set(t.id, t);
         counters.push(...(effects?.counters ?? []));
         if (effects?.followUpTask) tasks.set(effects.followUpTask.id, effects.followUpTask);
@@ -108,7 +111,8 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       recordAttempt: async (t, n) => (tasks.get(t.id)?.status === 'open' && (tasks.get(t.id)?.attempts ?? []).length === n ? (tasks.set(t.id, t), true) : false),
       overdue: async (at) =>
         [...tasks.values()].filter((t) => t.status === 'open' && t.overdueLevel !== 'office' && (t.overdueLevel === 'zone' ? t.nextOverdueCheckAt! : t.dueAt) <= at.toISOString()),
-      markOverdue: async (t, previous) => (tasks.get(t.id)?.status === 'open' && tasks.get(t.id)?.overdueLevel === previous ? (tasks.set(t.id, t), true) : false),
+      markOverdue: async (t, previous, c = []) =>
+        tasks.get(t.id)?.status === 'open' && tasks.get(t.id)?.overdueLevel === previous ? (tasks.set(t.id, t), counters.push(...c), true) : false,
     },
     invitations: {
       get: async (id) => invitations.get(id),
@@ -173,7 +177,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
     },
     counters: { read: async () => [] },
     rateLimits: { hit: async () => 1 },
-    ...fakeAppealStores(responses).stores,
+    ...fakeAppealStores(responses, counters).stores,
   };
   return {
     deps,

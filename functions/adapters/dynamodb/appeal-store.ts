@@ -4,6 +4,7 @@ import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from
 import type { Appeal, AppealStatus } from '../../core/appeals/appeal';
 import type { Scope } from '../../core/auth/principal';
 import type { AppealApproval, AppealStore, Page, PageRequest } from '../../core/ports';
+import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
 import { fromItem, isConditionFailure, toItem } from './items';
@@ -38,7 +39,7 @@ export class DynamoAppealStore implements AppealStore {
     );
   }
 
-  async file(appeal: Appeal): Promise<boolean> {
+  async file(appeal: Appeal, counters: CounterDelta[] = []): Promise<boolean> {
     try {
       await this.transact([
         { Put: { TableName: this.table.name, Item: toItem('appeal', appeal, appealKeys(appeal)), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -51,6 +52,7 @@ export class DynamoAppealStore implements AppealStore {
             ExpressionAttributeValues: { ':id': appeal.id },
           },
         },
+        ...counters.map((delta) => counterUpdate(this.table.name, delta)),
       ]);
       return true;
     } catch (error) {

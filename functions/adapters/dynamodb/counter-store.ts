@@ -1,9 +1,9 @@
 import type { CounterStore } from '../../core/ports';
-import type { CounterRow, Dimension } from '../../core/scoring/counters';
+import { workCounts, type CounterRow, type Dimension, type WorkCount } from '../../core/scoring/counters';
 import { queryAll, type Table } from './client';
 import { counterPartition } from './keys';
 
-interface CounterItem {
+interface CounterItem extends Partial<Record<WorkCount, number>> {
   dimension: Dimension;
   groupId: string;
   granularity: 'day' | 'month';
@@ -42,6 +42,7 @@ export class DynamoCounterStore implements CounterStore {
         invited: i.invited ?? 0,
         sum: i.sum ?? 0,
         counts: { '1': i.c1 ?? 0, '2': i.c2 ?? 0, '3': i.c3 ?? 0, '4': i.c4 ?? 0, '5': i.c5 ?? 0 },
+        work: Object.fromEntries(workCounts.map((w) => [w, i[w] ?? 0])) as Record<WorkCount, number>,
       }));
   }
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../core/errors';
 import type { ClosureWrite, ExternalRef, IssueStore, Page, PageRequest, TransitionWrite } from '../../core/ports';
 import { queryAll, queryPage, type Table } from './client';
 import { fromItem, isConditionFailure, toItem } from './items';
+import { counterUpdate } from './counter-updates';
 import { externalRefKey, invitationKey, invitationKeys, issueKey, issueKeys, ledgerEventKey, scopeIndex, taskKeys } from './keys';
 
 /** The condition that the stored issue is still the version that was read (0 for issues stored without one). */
@@ -74,12 +75,12 @@ export class DynamoIssueStore implements IssueStore {
   }
 
   /**
-   * Issue -> closed, callback task, invitation and ledger event in ONE transaction. The issue is
+   * Issue -> closed, callback task, invitation, ledger event and work counters in ONE transaction. The issue is
    * written only if it is still the version that was read, so of two racing closes exactly one
    * commits and the other learns `already_closed`.
    */
   async close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'> {
-    const { issue, task, invitation, event } = write;
+    const { issue, task, invitation, event, counters = [] } = write;
     const t = this.table.name;
     try {
       await this.table.doc.send(
@@ -99,6 +100,7 @@ export class DynamoIssueStore implements IssueStore {
               ? [{ Put: { TableName: t, Item: toItem('invitation', invitation, invitationKeys(invitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
             { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
+            ...counters.map((delta) => counterUpdate(t, delta)),
           ],
         }),
       );
@@ -115,7 +117,7 @@ export class DynamoIssueStore implements IssueStore {
    * is never marked cancelled).
    */
   async transition(write: TransitionWrite): Promise<'done' | 'conflict'> {
-    const { issue, previous, event, cancel } = write;
+    const { issue, previous, event, cancel, counters = [] } = write;
     const t = this.table.name;
     const withdrawn = [
       ...(cancel?.invitation
@@ -160,6 +162,7 @@ export class DynamoIssueStore implements IssueStore {
             },
             { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
             ...withdrawn,
+            ...counters.map((delta) => counterUpdate(t, delta)),
           ],
         }),
       );

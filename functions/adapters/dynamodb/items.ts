@@ -25,6 +25,11 @@ export function isConditionFailure(error: unknown, index?: number): boolean {
   return false;
 }
 
+/** True when a transaction was cancelled because another transaction held an item it touched (e.g. a busy counter). */
+export function isTransactionCollision(error: unknown): boolean {
+  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+}
+
 /** Encodes a LastEvaluatedKey as an opaque `nextCursor`. */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;

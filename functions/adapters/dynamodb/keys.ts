@@ -23,6 +23,8 @@
  * |                                           | send, retry, reminder, expiry; see `nextActionAt`)        |
  * | tasks to raise as overdue                 | DUE `DUE#TASK`, SK `checkTime#TASK#id` (while open)       |
  * | counters of a dimension in a period       | PK `COUNT#dimension#granularity#period`, SK `group#chan`  |
+ * |   (team, zone, category, overall `all`,   |   e.g. `COUNT#zoneCategory#month#2026-10`,               |
+ * |   functionGroup, zoneCategory `zone|cat`) |   SK `gaoxin|金融支持#sms`                                 |
  * | unknown-token hits of an address          | PK `RATE#key`, SK window start                            |
  *
  * Hot keys: the DUE partition and a busy counter take every write of their kind. Both can be

@@ -2,9 +2,10 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import type { Scope } from '../../core/auth/principal';
 import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from '../../core/tasks/callback-task';
 import type { Page, PageRequest, TaskEffects, TaskStore } from '../../core/ports';
+import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
-import { fromItem, isConditionFailure, toItem } from './items';
+import { fromItem, isConditionFailure, isTransactionCollision, toItem } from './items';
 import { invitationKeys, scopeIndex, TASK_DUE_PARTITION, taskDueSortKey, taskKey, taskKeys, taskStatusPrefix } from './keys';
 
 /** Callback and rectification tasks. */
@@ -48,7 +49,8 @@ export class DynamoTaskStore implements TaskStore {
               Put: {
                 TableName: t,
                 Item: toItem('task', task, taskKeys(task)),
-                ConditionExpression: 'attribute_exists(PK) AND #status = :open',
+                // Raised or not must be as read: the sweeper counts a raised task late, completion counts the others.
+                ConditionExpression: `attribute_exists(PK) AND #status = :open AND ${task.overdueLevel ? 'attribute_exists' : 'attribute_not_exists'}(overdueLevel)`,
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: { ':open': 'open' },
               },
@@ -103,30 +105,40 @@ export class DynamoTaskStore implements TaskStore {
     return (out.Items ?? []).map((i) => fromItem<CallbackTask>(i) as CallbackTask);
   }
 
-  async markOverdue(raised: CallbackTask, previous: OverdueLevel | undefined): Promise<boolean> {
+  /** The overdue step and its work counters (late, on the first raise) in ONE transaction. */
+  async markOverdue(raised: CallbackTask, previous: OverdueLevel | undefined, counters: CounterDelta[] = []): Promise<boolean> {
     const next = raised.nextOverdueCheckAt;
+    const t = this.table.name;
     try {
       await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: taskKey(raised.id),
-          ConditionExpression: `#status = :open AND ${previous ? 'overdueLevel = :previous' : 'attribute_not_exists(overdueLevel)'}`,
-          UpdateExpression: next
-            ? 'SET overdueLevel = :level, overdueAt = :at, nextOverdueCheckAt = :next, DUESK = :due'
-            : 'SET overdueLevel = :level, overdueAt = :at REMOVE nextOverdueCheckAt, DUEPK, DUESK',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':open': 'open',
-            ':level': raised.overdueLevel,
-            ':at': raised.overdueAt,
-            ...(previous ? { ':previous': previous } : {}),
-            ...(next ? { ':next': next, ':due': taskDueSortKey(next, raised.id) } : {}),
-          },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: t,
+                Key: taskKey(raised.id),
+                ConditionExpression: `#status = :open AND ${previous ? 'overdueLevel = :previous' : 'attribute_not_exists(overdueLevel)'}`,
+                UpdateExpression: next
+                  ? 'SET overdueLevel = :level, overdueAt = :at, nextOverdueCheckAt = :next, DUESK = :due'
+                  : 'SET overdueLevel = :level, overdueAt = :at REMOVE nextOverdueCheckAt, DUEPK, DUESK',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':open': 'open',
+                  ':level': raised.overdueLevel,
+                  ':at': raised.overdueAt,
+                  ...(previous ? { ':previous': previous } : {}),
+                  ...(next ? { ':next': next, ':due': taskDueSortKey(next, raised.id) } : {}),
+                },
+              },
+            },
+            ...counters.map((delta) => counterUpdate(t, delta)),
+          ],
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      // Another sweeper raced for it, or another transaction held a counter: the next sweep tries again.
+      if (isConditionFailure(error, 0) || isTransactionCollision(error)) return false;
       throw error;
     }
   }

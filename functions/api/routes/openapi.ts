@@ -185,10 +185,16 @@ export function openApiDocument() {
       '/api/v1/reports/scores': {
         get: {
           summary: 'Satisfaction scores per team, zone or category',
+          description:
+            'Read from counters only. Per group: n, counts, mean, csat, goodRate, wilsonLower/Upper, adjustedMean, rank (by adjustedMean), responseRate, sufficient, ' +
+            'callback, recovery; callbackOnTimeRate, rectificationOnTimeRate, rehandleRate (reopened/closed), appeals {filed, approved}, work (raw counts), ' +
+            'adjustedCsat, composite (0-100, settings.compositeWeights renormalised over the parts with data) and compositeRank (sufficient groups only). ' +
+            'category and functionGroup are for the office; zoneCategory (ids zoneId|category) for the office and zone dispatchers.',
           parameters: [
-            { name: 'by', in: 'query', required: true, schema: { enum: ['team', 'zone', 'category'] } },
+            { name: 'by', in: 'query', required: true, schema: { enum: ['team', 'zone', 'category', 'functionGroup', 'zoneCategory'] } },
             { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
             { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'rankBy', in: 'query', schema: { enum: ['adjustedMean', 'composite'], default: 'adjustedMean' } },
           ],
           responses: { '200': { description: 'scores' }, ...errors },
         },

@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import type { Page, PageRequest, SurveyResponse } from '../ports';
 import { responseFor } from '../responses/responses';
 import type { Appeal, AppealStatus, FileAppeal } from './appeal';
+import { workDeltas } from '../scoring/work-counters';
 
 /**
  * Files a team's appeal (申诉) against the rating of one of its responses. A member of the credited
@@ -21,6 +22,7 @@ export async function fileAppeal(deps: CoreDeps, principal: Principal, invitatio
   }
   const response = await responseFor(deps, principal, invitationId);
   refuseIfNotAppealable(response);
+  const now = deps.clock.now();
   const appeal: Appeal = {
     id: deps.ids.next(),
     invitationId: response.invitationId,
@@ -33,9 +35,10 @@ export async function fileAppeal(deps: CoreDeps, principal: Principal, invitatio
     reason: input.reason,
     status: 'pending',
     filedBy: principal.username,
-    filedAt: deps.clock.now().toISOString(),
+    filedAt: now.toISOString(),
   };
-  if (!(await deps.appeals.file(appeal))) {
+  // Counted in the credited groups on the day it is filed, in the filing transaction.
+  if (!(await deps.appeals.file(appeal, workDeltas(response, now, { appealsFiled: 1 })))) {
     // Another appeal or an approval won the race: say which, from the response as it is now.
     refuseIfNotAppealable(await responseFor(deps, principal, invitationId));
     throw new DomainError('appeal.already_open', 'This rating changed while the appeal was filed; try again.');

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
 import type { SurveyResponse } from '../ports';
 import { counterKeysFor, smsChannelOf, type CounterDelta } from '../scoring/counters';
+import { workDeltas } from '../scoring/work-counters';
 import type { Appeal, AppealDecision } from './appeal';
 
 /**
@@ -18,7 +19,7 @@ export function answerRemoval(response: SurveyResponse): CounterDelta[] {
 
 /**
  * The office's review (复核) of an appeal. Approving removes the rating from every counter it
- * counts in, marks the response excluded and closes the appeal, all in ONE transaction that holds
+ * counts in, counts `appealsApproved` in the work counters, marks the response excluded and closes the appeal, all in ONE transaction that holds
  * only while the appeal is pending; rejecting closes the appeal and the rating keeps counting.
  * A second decision is `appeal.already_decided` and changes nothing.
  *
@@ -31,18 +32,20 @@ export async function decideAppeal(deps: CoreDeps, principal: Principal, id: str
   if (!appeal) throw new DomainError('appeal.not_found', `No appeal ${id}.`);
   if (appeal.status !== 'pending') throw alreadyDecided(appeal);
 
+  const now = deps.clock.now();
   const decided: Appeal = {
     ...appeal,
     status: input.decision === 'approve' ? 'approved' : 'rejected',
     decidedBy: principal.username,
-    decidedAt: deps.clock.now().toISOString(),
+    decidedAt: now.toISOString(),
     decisionNote: input.note,
   };
   let outcome: 'approved' | 'rejected' | 'already_decided';
   if (input.decision === 'approve') {
     const response = await deps.responses.get(appeal.invitationId);
     if (!response) throw new DomainError('response.not_found', `The response of appeal ${id} is gone.`);
-    outcome = await deps.appeals.approve({ appeal: decided, counters: answerRemoval(response) });
+    // The answer leaves its own day's counters; the approval counts on the day it is decided.
+    outcome = await deps.appeals.approve({ appeal: decided, counters: [...answerRemoval(response), ...workDeltas(response, now, { appealsApproved: 1 })] });
   } else {
     outcome = await deps.appeals.reject(decided);
   }

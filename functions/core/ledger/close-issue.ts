@@ -10,6 +10,7 @@ import type { CloseIssue, Issue } from './issue';
 import { issueFor } from './issues';
 import { ledgerEvent } from './ledger-event';
 import { holdsIssue, levelOf } from './levels';
+import { workDeltas } from '../scoring/work-counters';
 
 export interface Closure {
   issue: Issue;
@@ -19,7 +20,7 @@ export interface Closure {
 
 /**
  * Closes an issue: the issue, its callback task (due N working days later), its survey invitation
- * and the ledger event are written in one transaction. Closing a closed issue changes nothing and
+ * the ledger event and the `closed` work counters are written in one transaction. Closing a closed issue changes nothing and
  * answers the closure that exists, so a retried request or two racing clicks make one task.
  */
 export async function closeIssue(deps: CoreDeps, principal: Principal, id: string, input: CloseIssue): Promise<Closure> {
@@ -70,7 +71,8 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     invitationId: invitation?.id ?? issue.invitationId,
   };
   const event = ledgerEvent(deps, principal, issue, { at, action: 'close', from: issue.status, to: 'closed', toLevel: levelOf(issue), note: input.resolution });
-  const outcome = await deps.issues.close({ issue: closed, task, ...(invitation ? { invitation } : {}), event }, issue);
+  const counters = workDeltas(owner, now, { closed: 1 });
+  const outcome = await deps.issues.close({ issue: closed, task, ...(invitation ? { invitation } : {}), event, counters }, issue);
   if (outcome === 'already_closed') {
     const winner = await deps.issues.get(issue.id);
     if (!winner || winner.status !== 'closed') throw new DomainError('issue.not_open', 'The issue changed while closing; try again.');

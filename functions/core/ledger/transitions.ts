@@ -7,6 +7,7 @@ import type { Issue, IssueLevel, IssueStatus, LedgerAction } from './issue';
 import { issueFor } from './issues';
 import { ledgerEvent, type Actor } from './ledger-event';
 import { holdsIssue, levelAbove, levelBelow, levelOf, mayReopen } from './levels';
+import { closureAttribution, workDeltas } from '../scoring/work-counters';
 
 /** The status an open issue has at a level: in the team's hands it is being worked on, above it escalated. */
 const workingStatus = (level: IssueLevel): IssueStatus => (level === 'team' ? 'in_progress' : 'escalated');
@@ -20,9 +21,14 @@ interface Hop {
   cancel?: { invitation?: Invitation; task?: CallbackTask };
 }
 
-/** Writes one hop (issue, its event, anything it withdraws) in one transaction, if nobody moved the issue meanwhile. */
+/**
+ * Writes one hop (issue, its event, anything it withdraws) in one transaction, if nobody moved the
+ * issue meanwhile. A hop out of `closed` (a reopen, or a review flagged by the two-sided check) adds
+ * `reopened` to the closure's work counters in the same transaction: the re-handle rate's numerator.
+ */
 async function hop(deps: CoreDeps, principal: Actor, issue: Issue, h: Hop): Promise<Issue> {
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   const next: Issue = { ...issue, ...h.changes, status: h.to, level: h.toLevel, updatedAt: at, version: (issue.version ?? 0) + 1 };
   if (h.toLevel !== 'function-group') delete next.functionGroupId;
   if (h.action === 'reopen') {
@@ -32,7 +38,8 @@ async function hop(deps: CoreDeps, principal: Actor, issue: Issue, h: Hop): Prom
     delete next.resolution;
   }
   const event = ledgerEvent(deps, principal, issue, { at, action: h.action, from: issue.status, to: h.to, toLevel: h.toLevel, note: h.note });
-  const outcome = await deps.issues.transition({ issue: next, previous: issue, event, ...(h.cancel ? { cancel: h.cancel } : {}) });
+  const counters = issue.status === 'closed' && h.to !== 'closed' ? workDeltas(closureAttribution(issue), now, { reopened: 1 }) : [];
+  const outcome = await deps.issues.transition({ issue: next, previous: issue, event, ...(h.cancel ? { cancel: h.cancel } : {}), ...(counters.length ? { counters } : {}) });
   if (outcome === 'conflict') throw new DomainError('issue.changed', 'The issue changed meanwhile; reload it and try again.');
   return next;
 }

@@ -5,6 +5,7 @@ import { scheduledInvitation, type Attribution, type Invitation } from '../invit
 import { checkResolutionAgreement } from '../ledger/two-sided-check';
 import type { Page, PageRequest } from '../ports';
 import { counterKeysFor } from '../scoring/counters';
+import { completionCount, workDeltas } from '../scoring/work-counters';
 import { callbackDueAt } from '../scheduling/working-days';
 import { FOLLOWUP_SURVEY_ID } from '../surveys/definition';
 import type { CallbackTask, CompleteTask, TaskKind, TaskStatus } from './callback-task';
@@ -30,7 +31,7 @@ export async function taskFor(deps: CoreDeps, principal: Principal, id: string):
  * Records the outcome of a callback visit or a rectification; a task is completed once.
  * - `unreachable` keeps a callback open until the last allowed attempt (default 3), then closes it.
  * - A rating given on the phone counts in the `callback` channel, apart from the SMS answers, in
- *   the same transaction as the task.
+ *   the same transaction as the task; so does the task's on-time or late work count (once per task).
  * - A rectification closes only with a root cause and the action taken; closing it schedules a
  *   re-callback and the short follow-up survey, in the same transaction.
  * - A callback that disagrees with the enterprise's own survey about whether the problem is solved
@@ -66,9 +67,16 @@ export async function completeTask(deps: CoreDeps, principal: Principal, id: str
     ...(input.note ? { note: input.note } : {}),
     ...(task.kind === 'rectification' ? { rootCause: input.rootCause, actionTaken: input.actionTaken } : {}),
   };
-  const counters = input.rating !== undefined ? counterKeysFor(task, now, 'callback').map((key) => ({ key, rating: input.rating })) : [];
+  const phone = input.rating !== undefined ? counterKeysFor(task, now, 'callback').map((key) => ({ key, rating: input.rating })) : [];
+  const timeliness = completionCount(task, now);
+  const counters = [...phone, ...(Object.keys(timeliness).length ? workDeltas(task, now, timeliness) : [])];
   const followUp = task.kind === 'rectification' ? await followUpOf(deps, done, now) : undefined;
-  if (!(await deps.tasks.complete(done, { counters, ...followUp }))) throw new DomainError('task.already_done', `Task ${id} was completed meanwhile.`);
+  if (!(await deps.tasks.complete(done, { counters, ...followUp }))) {
+    // The sweeper may have raised it as overdue since it was read (counting it late): decide again on the task as it is.
+    const current = await deps.tasks.get(id);
+    if (current?.status === 'open' && current.overdueLevel !== undefined && task.overdueLevel === undefined) return completeTask(deps, principal, id, input);
+    throw new DomainError('task.already_done', `Task ${id} was completed meanwhile.`);
+  }
   if (task.kind === 'callback' && done.enterpriseSaysResolved) await checkResolutionAgreement(deps, task.issueId);
   return done;
 }

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../deps';
 import { callbackDueAt } from '../scheduling/working-days';
 import type { CallbackTask } from './callback-task';
+import { raisedLateCount, workDeltas } from '../scoring/work-counters';
 
 export interface OverdueReport {
   raisedToZone: number;
@@ -10,7 +11,7 @@ export interface OverdueReport {
 /**
  * Raises overdue tasks: past its due time a task goes to the zone dispatcher; if it is still open
  * `overdueToOfficeWorkingDays` working days after that, to the office. Each step is a conditional
- * write, so two sweepers never raise a task twice. Reads only what is due (the DUE index).
+ * write, so two sweepers never raise a task twice; the first raise counts the task late. Reads only what is due (the DUE index).
  */
 export async function raiseOverdueTasks(deps: CoreDeps, limit = 100): Promise<OverdueReport> {
   const now = deps.clock.now();
@@ -28,7 +29,9 @@ export async function raiseOverdueTasks(deps: CoreDeps, limit = 100): Promise<Ov
         : { ...task, overdueLevel: 'office' };
     if (raised.overdueLevel === 'office') delete raised.nextOverdueCheckAt;
     if (task.overdueLevel === 'office') continue;
-    if (await deps.tasks.markOverdue(raised, task.overdueLevel)) {
+    // The first raise is when a task that missed its due time counts late (once: not again when done).
+    const counters = task.overdueLevel === undefined ? workDeltas(task, now, raisedLateCount(task)) : [];
+    if (await deps.tasks.markOverdue(raised, task.overdueLevel, counters)) {
       if (raised.overdueLevel === 'zone') report.raisedToZone++;
       else report.raisedToOffice++;
     }

@@ -32,4 +32,13 @@ describe('counterUpdate', () => {
     expect(Update.ExpressionAttributeValues).toMatchObject({ ':invited': 0, ':sum': -5, ':n': -1, ':level': -1 });
     expect(Update.UpdateExpression).toContain('c5 :level');
   });
+
+  it('adds work counts to a work row and nothing else, under their own names', () => {
+    const { Update } = counterUpdate('t', { key: { ...key, channel: 'work' }, work: { callbackLate: 1, closed: 0 } });
+    expect(Update.Key).toEqual({ PK: 'COUNT#team#day#2026-12-01', SK: 'gaoxin-01#work' });
+    expect(Update.UpdateExpression).toMatch(/ADD #callbackLate :callbackLate$/);
+    expect(Update.ExpressionAttributeNames).toEqual({ '#callbackLate': 'callbackLate' });
+    expect(Update.ExpressionAttributeValues).toMatchObject({ ':callbackLate': 1, ':channel': 'work' });
+    expect(Update).not.toHaveProperty('ConditionExpression');
+  });
 });

@@ -34,7 +34,7 @@ describe('answerRemoval', () => {
     const deltas = answerRemoval(response);
     const added = counterKeysFor(response, new Date(response.answeredAt), 'sms');
     expect(deltas.map((d) => d.key)).toEqual(added);
-    expect(deltas).toHaveLength(8);
+    expect(deltas).toHaveLength(10);
     expect(deltas.every((d) => d.rating === 1 && d.remove === true && d.invited === undefined)).toBe(true);
   });
 
@@ -42,7 +42,7 @@ describe('answerRemoval', () => {
     const periods = new Set(answerRemoval(response).map((d) => `${d.key.granularity}:${d.key.period}`));
     expect([...periods].sort()).toEqual(['day:2026-12-01', 'month:2026-12']);
     const groups = answerRemoval(response).map((d) => `${d.key.dimension}:${d.key.groupId}`);
-    expect(new Set(groups)).toEqual(new Set(['team:gaoxin-01', 'zone:gaoxin', 'category:用工短缺', 'overall:all']));
+    expect(new Set(groups)).toEqual(new Set(['team:gaoxin-01', 'zone:gaoxin', 'category:用工短缺', 'overall:all', 'zoneCategory:gaoxin|用工短缺']));
   });
 
   it('takes a follow-up survey’s answer out of the follow-up counters it was added to, not the ranked ones', () => {
@@ -80,7 +80,12 @@ describe('appeal rules', () => {
     const approved = await decideAppeal(f.deps, office, appeal.id, { decision: 'approve', note: '经核实' });
     expect(approved).toMatchObject({ status: 'approved', decidedBy: 'office', decidedAt: '2026-12-02T02:00:00.000Z', decisionNote: '经核实' });
     expect(appeals.state.approvals).toHaveLength(1);
-    expect(appeals.state.approvals[0]!.counters).toEqual(answerRemoval(response));
+    const approvedCounts = appeals.state.approvals[0]!.counters.filter((d) => d.work);
+    expect(appeals.state.approvals[0]!.counters.filter((d) => !d.work)).toEqual(answerRemoval(response));
+    // The approval counts once in every group of the answer, on the day it is decided (2 December), in the work rows.
+    expect(approvedCounts).toHaveLength(10);
+    expect(approvedCounts.every((d) => d.key.channel === 'work' && d.work?.appealsApproved === 1)).toBe(true);
+    expect(new Set(approvedCounts.map((d) => d.key.period))).toEqual(new Set(['2026-12-02', '2026-12']));
     await expect(decideAppeal(f.deps, office, appeal.id, { decision: 'approve', note: 'again' })).rejects.toMatchObject({ code: 'appeal.already_decided' });
     await expect(decideAppeal(f.deps, office, appeal.id, { decision: 'reject', note: 'again' })).rejects.toMatchObject({ code: 'appeal.already_decided' });
     expect(appeals.state.approvals).toHaveLength(1);

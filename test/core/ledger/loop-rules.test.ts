@@ -42,7 +42,8 @@ describe('sending and answering', () => {
     const report = await sendDueInvitations(f.deps);
     expect(report).toMatchObject({ due: 1, sent: 1, skipped: 0, failed: [] });
     expect(f.state.sent[0]!.body).toContain('/s/token-');
-    expect(f.state.counters.filter((c) => c.invited === 1).map((c) => `${c.key.dimension}/${c.key.granularity}`)).toHaveLength(8);
+    // team, zone, category, overall and zone x category, each for the day and the month (no function group credited)
+    expect(f.state.counters.filter((c) => c.invited === 1).map((c) => `${c.key.dimension}/${c.key.granularity}`)).toHaveLength(10);
     expect((await sendDueInvitations(f.deps)).sent).toBe(0);
   });
 
@@ -76,7 +77,7 @@ describe('sending and answering', () => {
     const slow = await sendDueInvitations(f.deps);
     expect((await secondSweep)?.sent).toBe(1);
     expect(slow).toMatchObject({ sent: 0, skipped: 1 });
-    expect(f.state.counters.filter((c) => c.invited === 1)).toHaveLength(8);
+    expect(f.state.counters.filter((c) => c.invited === 1)).toHaveLength(10);
   });
 
   it('records a 差评 with a rectification due in 5 working days, and refuses a second answer', async () => {
@@ -87,7 +88,7 @@ describe('sending and answering', () => {
     await recordAnswer(f.deps, token, { overall: '2', reasons: ['speed'] }, 'addr');
     const rectification = [...f.state.tasks.values()].find((t) => t.kind === 'rectification');
     expect(rectification).toMatchObject({ teamId: 'gaoxin-01', status: 'open', dueAt: '2026-11-27T15:59:59.999Z' });
-    expect(f.state.counters.filter((c) => c.rating === 2)).toHaveLength(8);
+    expect(f.state.counters.filter((c) => c.rating === 2)).toHaveLength(10);
     await expect(recordAnswer(f.deps, token, { overall: '5' }, 'addr')).rejects.toMatchObject({ code: 'invitation.already_answered' });
     expect(f.state.responses).toHaveLength(1);
   });

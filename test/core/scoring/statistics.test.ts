@@ -41,3 +41,21 @@ describe('periods and counters', () => {
     expect(keys.map((k) => `${k.dimension}:${k.groupId}`)).toEqual(expect.arrayContaining(['team:t', 'zone:z', 'category:c', 'overall:all']));
   });
 });
+
+describe('counter dimensions', () => {
+  const at = new Date('2026-10-12T02:00:00Z');
+
+  it('counts a closure credited to a function group in that group and in its zone x category cell', () => {
+    const keys = counterKeysFor({ teamId: 't', zoneId: 'gaoxin', category: '金融支持', functionGroupId: 'finance' }, at, 'sms');
+    expect(keys).toHaveLength(12);
+    expect(keys.filter((k) => k.dimension === 'functionGroup').map((k) => `${k.groupId}@${k.period}`)).toEqual(['finance@2026-10-12', 'finance@2026-10']);
+    expect(keys.filter((k) => k.dimension === 'zoneCategory').map((k) => k.groupId)).toEqual(['gaoxin|金融支持', 'gaoxin|金融支持']);
+  });
+
+  it('leaves the function-group dimension alone when no function group is credited', () => {
+    const keys = counterKeysFor({ teamId: 't', zoneId: 'gaoxin', category: '金融支持' }, at, 'callback');
+    expect(keys).toHaveLength(10);
+    expect(keys.some((k) => k.dimension === 'functionGroup')).toBe(false);
+    expect(keys.every((k) => k.channel === 'callback')).toBe(true);
+  });
+});
