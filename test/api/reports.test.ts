@@ -124,8 +124,23 @@ describe('trend report and the office dashboard, over answers recorded through t
     expect(html).toContain('<title id="trend-chart-title">各开发区满意率趋势</title>');
     expect(html).toContain('href="/app/reports/scores.csv?by=team&amp;from=2026-10-01&amp;to=2026-10-31"');
     expect(html).toContain('href="/app/reports/scores.xlsx?by=team&amp;from=2026-10-01&amp;to=2026-10-31"');
-    expect(html).toContain('<tr data-category="金融支持">');
     expect(html).not.toContain('<script');
+    // The team's work next to its satisfaction: five closures in October, none reopened.
+    for (const header of ['回访及时率', '整改及时率', '重办率', '综合指数', '综合名次', '申诉(提出/成立)']) expect(red).toContain(`>${header}</th>`);
+    expect(red).toMatch(/<td class="num">0%<\/td><td class="num">[\d.]+<\/td><td class="num">1<\/td><td class="num">0\/0<\/td>/);
+  });
+
+  it('fills the category x zone table from the zoneCategory counters, greying cells under the minimum', async () => {
+    const html = await (await page('/app/reports?month=2026-10', 'office')).text();
+    const table = html.slice(html.indexOf('<table class="data category-zone">'));
+    const row = (category: string) => table.slice(table.indexOf(`<tr data-category="${category}">`), table.indexOf('</tr>', table.indexOf(`<tr data-category="${category}">`)));
+    expect(row('金融支持')).toContain('<td class="num"><a href="/app/reports/responses?zoneId=gaoxin&amp;from=2026-10-01&amp;to=2026-10-31&amp;category=%E9%87%91%E8%9E%8D%E6%94%AF%E6%8C%81">80%（5）</a></td>');
+    expect(row('用工短缺')).toContain('<td class="num few"><a href="/app/reports/responses?zoneId=beihu');
+    expect(row('用工短缺')).toContain('0%（1）');
+    expect(row('房租补贴')).not.toContain('（');
+    const mine = await (await page('/app/reports?month=2026-10', 'dispatcher-beihu')).text();
+    expect(mine).toContain('<th scope="col" class="num">北湖科技开发区</th>');
+    expect(mine).not.toContain('<th scope="col" class="num">高新技术产业开发区</th>');
   });
 
   it('narrows the dashboard to a zone and to a category through the GET form', async () => {

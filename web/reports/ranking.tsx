@@ -39,6 +39,12 @@ export const rankingColumns: RankingColumn[] = [
   { key: 'mean', header: '平均分', numeric: true, cell: (r) => fixed(r.group.mean) },
   { key: 'adjustedMean', header: '调整均分', numeric: true, cell: (r) => fixed(r.group.adjustedMean) },
   { key: 'responseRate', header: '回复率', numeric: true, cell: (r) => percent(r.group.responseRate, 0) },
+  { key: 'callbackOnTimeRate', header: '回访及时率', numeric: true, cell: (r) => percent(r.group.callbackOnTimeRate, 0) },
+  { key: 'rectificationOnTimeRate', header: '整改及时率', numeric: true, cell: (r) => percent(r.group.rectificationOnTimeRate, 0) },
+  { key: 'rehandleRate', header: '重办率', numeric: true, cell: (r) => percent(r.group.rehandleRate, 0) },
+  { key: 'composite', header: '综合指数', numeric: true, cell: (r) => fixed(r.group.composite, 1) },
+  { key: 'compositeRank', header: '综合名次', numeric: true, cell: (r) => r.group.compositeRank ?? '—' },
+  { key: 'appeals', header: '申诉(提出/成立)', numeric: true, cell: (r) => `${r.group.appeals.filed}/${r.group.appeals.approved}` },
   {
     key: 'drill',
     header: '明细',

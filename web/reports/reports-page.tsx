@@ -106,7 +106,7 @@ export function ReportsPage(props: { viewer: Viewer; data: DashboardData; column
         <Kpis overall={data.teams.overall} label="全区总体指标" />
         {data.filter.category ? <p class="note">类别筛选作用于趋势与“类别 × 开发区”表；助企队排名按全部类别计算。</p> : null}
       </section>
-      <div class="pair">
+      <div class="boards">
         <section class="card red" aria-labelledby="top-h">
           <h2 id="top-h">红榜（前 {BOARD_SIZE} 名）</h2>
           <RankingTable caption="满意度最高的助企队" rows={top} columns={props.columns} empty="暂无达到样本要求的助企队。" />

@@ -3,7 +3,7 @@ import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
 import { categoriesOf } from '../ledger/categories';
 import type { LocalDate } from '../scheduling/shanghai-time';
-import type { Dimension } from './counters';
+import { zoneCategoryId, type Dimension } from './counters';
 import { coverRange } from './periods';
 import { emptyCounts, summarize, type LevelCounts } from './statistics';
 
@@ -11,12 +11,8 @@ import { emptyCounts, summarize, type LevelCounts } from './statistics';
  * The counter dimension of (zone, category) pairs, group id `${zoneId}|${category}`: a category's
  * answers split by zone, so a zone can see its own categories without the district-wide ones.
  */
-export const ZONE_CATEGORY = 'zoneCategory';
+export const ZONE_CATEGORY = 'zoneCategory' satisfies Dimension;
 
-/** The group id of a zone's category in the `zoneCategory` dimension. */
-export function zoneCategoryGroupId(zoneId: string, category: string): string {
-  return `${zoneId}|${category}`;
-}
 
 export interface CategoryZoneCell {
   zoneId: string;
@@ -51,8 +47,7 @@ export async function categoryZoneTable(deps: CoreDeps, principal: Principal, ra
   const scope = scopeOf(principal);
   if (scope.kind === 'team') throw new DomainError('auth.forbidden', 'The category by zone table is for dispatchers and the office.');
   const [rows, allZones] = await Promise.all([
-    // The dimension arrives with the counter change that adds it; until then this reads nothing.
-    deps.counters.read(ZONE_CATEGORY as Dimension, coverRange(range.from, range.to)),
+    deps.counters.read(ZONE_CATEGORY, coverRange(range.from, range.to)),
     deps.org.listZones(),
   ]);
   const zones = allZones.filter((z) => scope.kind === 'all' || z.id === scope.zoneId).map((z) => ({ id: z.id, name: z.name }));
@@ -80,7 +75,7 @@ export async function categoryZoneTable(deps: CoreDeps, principal: Principal, ra
     const sum = emptyCounts();
     cells[category] = {};
     for (const zone of zones) {
-      const counts = tallies.get(zoneCategoryGroupId(zone.id, category)) ?? emptyCounts();
+      const counts = tallies.get(zoneCategoryId(zone.id, category)) ?? emptyCounts();
       for (const level of ['1', '2', '3', '4', '5'] as const) sum[level] += counts[level];
       cells[category][zone.id] = cellOf(zone.id, category, counts);
     }

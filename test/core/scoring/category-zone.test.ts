@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/core/auth/principal';
 import type { CoreDeps } from '../../../functions/core/deps';
-import { categoryZoneTable, zoneCategoryGroupId } from '../../../functions/core/scoring/category-zone';
-import type { CounterRow, Dimension } from '../../../functions/core/scoring/counters';
+import { categoryZoneTable } from '../../../functions/core/scoring/category-zone';
+import { emptyWorkCounts, zoneCategoryId, type CounterRow } from '../../../functions/core/scoring/counters';
 import { fakeDeps } from '../fakes';
 
 const office: Principal = { sub: 'office', username: 'office', role: 'office' };
@@ -11,14 +11,15 @@ const member: Principal = { sub: 'm', username: 'member-gaoxin-01', role: 'team-
 
 /** A month bucket of the zoneCategory dimension holding `counts` (levels 1..5). */
 const row = (zoneId: string, category: string, counts: [number, number, number, number, number], channel: CounterRow['channel'] = 'sms'): CounterRow => ({
-  dimension: 'zoneCategory' as Dimension,
-  groupId: zoneCategoryGroupId(zoneId, category),
+  dimension: 'zoneCategory',
+  groupId: zoneCategoryId(zoneId, category),
   granularity: 'month',
   period: '2026-11',
   channel,
   counts: { '1': counts[0], '2': counts[1], '3': counts[2], '4': counts[3], '5': counts[4] },
   sum: counts.reduce((s, c, i) => s + c * (i + 1), 0),
   invited: 0,
+  work: emptyWorkCounts(),
 });
 
 function depsWith(rows: CounterRow[]): CoreDeps {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inScope, type Principal } from '../../../functions/core/auth/principal';
 import type { CoreDeps } from '../../../functions/core/deps';
 import { DomainError } from '../../../functions/core/errors';
-import { counterKeysFor, type Channel, type CounterRow } from '../../../functions/core/scoring/counters';
+import { counterKeysFor, emptyWorkCounts, type Channel, type CounterRow } from '../../../functions/core/scoring/counters';
 import { isoWeekOf } from '../../../functions/core/scoring/iso-week';
 import { trendQuerySchema, trendReport, trendSlots } from '../../../functions/core/scoring/trend-report';
 import { emptyCounts } from '../../../functions/core/scoring/statistics';
@@ -20,7 +20,7 @@ function countersOf(answers: Array<{ at: string; rating: number; teamId?: string
     const owner = { teamId: a.teamId ?? 'gaoxin-01', zoneId: a.zoneId ?? 'gaoxin', category: a.category ?? '政策咨询' };
     for (const key of counterKeysFor(owner, new Date(a.at), a.channel ?? 'sms')) {
       const id = `${key.dimension}|${key.granularity}|${key.period}|${key.groupId}|${key.channel}`;
-      const row = rows.get(id) ?? { ...key, counts: emptyCounts(), sum: 0, invited: 0 };
+      const row = rows.get(id) ?? { ...key, counts: emptyCounts(), sum: 0, invited: 0, work: emptyWorkCounts() };
       row.counts[String(a.rating) as '1'] += 1;
       row.sum += a.rating;
       rows.set(id, row);
