@@ -61,7 +61,7 @@ export function fixed(value: number | null | undefined, digits = 2): string {
  */
 export function labelEvery(count: number, max: number): (index: number) => boolean {
   const step = Math.max(1, Math.ceil(count / Math.max(1, max)));
-  return (i) => i === count - 1 || (i % step === 0 && count - 1 - i >= step / 2);
+  return (i) => i === count - 1 || (i % step === 0 && count - 1 - i > step / 2);
 }
 
 /**

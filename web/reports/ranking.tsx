@@ -49,7 +49,7 @@ export const rankingColumns: RankingColumn[] = [
     key: 'drill',
     header: '明细',
     cell: (r) => (
-      <a href={r.drillHref} aria-label={`${r.group.name}的评价明细`}>
+      <a href={r.drillHref} aria-label={`查看${r.group.name}的评价明细`}>
         查看
       </a>
     ),

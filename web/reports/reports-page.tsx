@@ -106,6 +106,10 @@ export function ReportsPage(props: { viewer: Viewer; data: DashboardData; column
         <Kpis overall={data.teams.overall} label="全区总体指标" />
         {data.filter.category ? <p class="note">类别筛选作用于趋势与“类别 × 开发区”表；助企队排名按全部类别计算。</p> : null}
       </section>
+      <div class="pair">
+        <ZoneComparison id="zone-chart" report={data.zoneScores} range={data.range} highlight={data.filter.zoneId} />
+        <TrendSection id="trend-chart" title={data.trendTitle} trend={data.trend} />
+      </div>
       <div class="boards">
         <section class="card red" aria-labelledby="top-h">
           <h2 id="top-h">红榜（前 {BOARD_SIZE} 名）</h2>
@@ -117,9 +121,7 @@ export function ReportsPage(props: { viewer: Viewer; data: DashboardData; column
         </section>
       </div>
       <InsufficientList rows={few} minResponses={data.teams.minResponses} />
-      <ZoneComparison id="zone-chart" report={data.zoneScores} range={data.range} highlight={data.filter.zoneId} />
       <CategoryZoneSection table={data.categoryZone} minResponses={data.teams.minResponses} />
-      <TrendSection id="trend-chart" title={data.trendTitle} trend={data.trend} />
     </StaffLayout>
   );
 }

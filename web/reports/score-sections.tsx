@@ -48,7 +48,7 @@ export function ZoneComparison(props: { id: string; report: ScoreReport; range: 
                 <td class="num">{fixed(g.mean)}</td>
                 <td class="num">{percent(g.responseRate, 0)}</td>
                 <td>
-                  <a href={drillHref('zoneId', g.id, props.range)} aria-label={`${g.name}的评价明细`}>
+                  <a href={drillHref('zoneId', g.id, props.range)} aria-label={`查看${g.name}的评价明细`}>
                     查看
                   </a>
                 </td>

@@ -11,15 +11,15 @@ body.staff main{max-width:80rem}
 .links a{display:inline-flex;align-items:center;min-height:2.75rem}
 .filters input{display:block;width:100%;min-height:2.75rem;margin-top:.25rem;padding:.5rem;border:2px solid #d0d5dd;border-radius:10px;background:#fff;font:inherit;font-weight:400}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0;padding:0;list-style:none}
-.kpis li{background:#f5f6f8;border-radius:10px;padding:.75rem}
+.kpis li{background:#f5f6f8;border-radius:10px;padding:.4rem .75rem}
 .kpis .label{display:block;color:#5b6270;font-size:.85rem}
-.kpis .value{display:block;font-size:1.5rem;font-weight:700}
-.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1rem}
-.pair>.card{margin:0}
+.kpis .value{display:block;font-size:1.3rem;font-weight:700}
+.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1rem;margin:0 0 1rem}
+.pair>.card{margin:0;min-width:0}
 .scroll{overflow-x:auto}
 table.data{border-collapse:collapse;width:100%;font-size:.92rem}
 table.data caption{text-align:left;font-weight:600;padding:0 0 .5rem}
-table.data th,table.data td{padding:.4rem .5rem;border-bottom:1px solid #eaecf0;text-align:left;white-space:nowrap}
+table.data th,table.data td{padding:.35rem .4rem;border-bottom:1px solid #eaecf0;text-align:left;white-space:nowrap}
 table.data thead th{background:#f5f6f8;color:#344054;font-weight:600}
 table.data .num{text-align:right;font-variant-numeric:tabular-nums}
 table.data td.low{color:#b42318;font-weight:600}
@@ -35,6 +35,8 @@ svg.chart{display:block;max-width:100%;height:auto;margin:.5rem 0}
   .print-only{display:block}
   body{background:#fff;font-size:11pt}
   body.staff main{max-width:none;margin:0;padding:0}
+  .pair{display:block}
+  .pair>.card{margin:0 0 1rem}
   .card{box-shadow:none;border:1px solid #d0d5dd;break-inside:avoid}
   .sheet{break-before:page}
   .sheet:first-of-type{break-before:auto}
