@@ -11,7 +11,7 @@ export interface Viewer {
   role: string;
 }
 
-export type Section = 'tasks' | 'issues' | 'zone' | 'invitations';
+export type Section = 'tasks' | 'issues' | 'zone' | 'invitations' | 'reports';
 
 /** Dispatchers and the office get the dispatch view (调度); team members do not. */
 export const seesDispatch = (viewer: Viewer) => viewer.role === 'zone-dispatcher' || viewer.role === 'office';
@@ -28,6 +28,7 @@ function Nav(props: { viewer: Viewer; section?: Section }) {
       {link('issues', '/app/issues', '台账')}
       {seesDispatch(props.viewer) ? link('zone', '/app/zone', '调度') : null}
       {seesDispatch(props.viewer) ? link('invitations', '/app/invitations', '短信') : null}
+      {seesDispatch(props.viewer) ? link('reports', '/app/reports', '报表') : null}
       <span class="who">
         {props.viewer.username} · {roleLabel[props.viewer.role] ?? props.viewer.role}
       </span>
@@ -63,7 +64,7 @@ export function FlashMessage(props: { flash?: Flash | undefined }) {
  * The shell of every staff page: zh-CN, phone-first, one inline stylesheet, no script. The referrer
  * policy lets form posts carry this site's Origin, which the CSRF check compares.
  */
-export function StaffLayout(props: { title: string; viewer?: Viewer | undefined; section?: Section; flash?: Flash | undefined; children: Child }) {
+export function StaffLayout(props: { title: string; viewer?: Viewer | undefined; section?: Section; flash?: Flash | undefined; extraCss?: string; children: Child }) {
   return (
     <html lang="zh-CN">
       <head>
@@ -73,7 +74,7 @@ export function StaffLayout(props: { title: string; viewer?: Viewer | undefined;
         <meta name="referrer" content="same-origin" />
         <title>{`${props.title} · huifang 回访`}</title>
         {/* raw: JSX would escape the quotes and `>` of the CSS */}
-        <style>{raw(css + staffCss)}</style>
+        <style>{raw(css + staffCss + (props.extraCss ?? ''))}</style>
       </head>
       <body class="staff">
         {props.viewer ? <Nav viewer={props.viewer} section={props.section} /> : null}

@@ -8,6 +8,7 @@ import { invitationPages } from './invitation-pages';
 import { issuePages } from './issue-pages';
 import { pageError } from './page-error';
 import { reportDetailPages } from './report-detail-pages';
+import { reportPages } from './report-pages';
 import { endSession, requireSession, sameOriginPosts, startSession } from './session';
 import { taskPages } from './task-pages';
 import { zonePages } from './zone-pages';
@@ -48,6 +49,7 @@ export function staffPages(deps: ApiDeps) {
   app.route('/tasks', taskPages(deps));
   app.route('/issues', issuePages(deps));
   app.route('/zone', zonePages(deps));
+  app.route('/reports', reportPages(deps));
   app.route('/reports', reportDetailPages(deps));
   app.route('/invitations', invitationPages(deps));
   app.all('*', (c) => c.html(<MessagePage title="未找到" message="没有这个页面。" viewer={c.get('principal')} />, 404));

@@ -286,6 +286,22 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/reports/trend': {
+        get: {
+          summary: 'Satisfaction over time per team, zone or category: {series:[{id, name, points:[{period, from, to, n, csat, mean}]}]}',
+          description:
+            'SMS survey answers only, read from the counters. month: YYYY-MM; week: ISO weeks YYYY-Www (Monday to Sunday, Shanghai dates); the first and last period are cut to the range (from/to of each point). ' +
+            'A period without answers has n 0 and null csat/mean. At most 36 months or 53 weeks (400 validation.failed, problem code report.range_too_long). Category series are for the office.',
+          parameters: [
+            { name: 'by', in: 'query', required: true, schema: { enum: ['team', 'zone', 'category'] } },
+            { name: 'granularity', in: 'query', schema: { enum: ['month', 'week'], default: 'month' } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'ids', in: 'query', description: 'only these groups, comma-separated', schema: { type: 'string' } },
+          ],
+          responses: { '200': { description: 'series' }, ...errors },
+        },
+      },
     },
   };
   return cached;
