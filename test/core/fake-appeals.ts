@@ -13,7 +13,13 @@ export function fakeAppealStores(responses: SurveyResponse[]) {
     const i = at(invitationId);
     responses[i] = change(responses[i]!);
   };
-  const responseStore: ResponseStore = { get: async (id) => responses[at(id)] };
+  const responseStore: ResponseStore = {
+    get: async (id) => responses[at(id)],
+    answeredBetween: async (range) => ({
+      items: responses.filter((r) => r.answeredAt >= range.from && r.answeredAt < range.to).sort((a, b) => a.answeredAt.localeCompare(b.answeredAt)),
+      nextCursor: null,
+    }),
+  };
   const appealStore: AppealStore = {
     get: async (id) => appeals.get(id),
     list: async (scope, filter) => ({

@@ -171,7 +171,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         return 'recorded';
       },
     },
-    counters: { read: async () => [] },
+    counters: { read: async () => [], readAnswerNumbers: async () => [], correctAnswerNumbers: async () => false },
     rateLimits: { hit: async () => 1 },
     ...fakeAppealStores(responses).stores,
   };

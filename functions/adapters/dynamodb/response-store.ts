@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { ResponseStore, SurveyResponse } from '../../core/ports';
-import type { Table } from './client';
+import type { Page, PageRequest, ResponseStore, SurveyResponse } from '../../core/ports';
+import { queryPage, type Table } from './client';
 import { fromItem } from './items';
 import { responseKey } from './keys';
 
@@ -11,5 +11,22 @@ export class DynamoResponseStore implements ResponseStore {
   async get(invitationId: string): Promise<SurveyResponse | undefined> {
     const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: responseKey(invitationId), ConsistentRead: true }));
     return fromItem<SurveyResponse>(out.Item);
+  }
+
+  /**
+   * GSI3 `RESP`, SK between `RESP#from` and `RESP#to`: every response answered in `[from, to)`
+   * (an answer at `to` sorts after `RESP#to`), oldest first, one page at a time.
+   */
+  answeredBetween(range: { from: string; to: string }, page: PageRequest): Promise<Page<SurveyResponse>> {
+    return queryPage<SurveyResponse>(
+      this.table,
+      {
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :p AND GSI3SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':p': 'RESP', ':from': `RESP#${range.from}`, ':to': `RESP#${range.to}` },
+      },
+      { name: 'GSI3PK', value: 'RESP' },
+      page,
+    );
   }
 }
