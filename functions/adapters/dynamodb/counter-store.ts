@@ -98,11 +98,15 @@ export class DynamoCounterStore implements CounterStore {
       const name = `#${attribute}`;
       names[name] = attribute;
       values[`:to_${attribute}`] = value(to, field);
-      values[`:was_${attribute}`] = value(was, field);
       sets.push(`${name} = :to_${attribute}`);
-      conditions.push(value(was, field) === 0 ? `(attribute_not_exists(${name}) OR ${name} = :zero)` : `${name} = :was_${attribute}`);
+      if (value(was, field) === 0) {
+        conditions.push(`(attribute_not_exists(${name}) OR ${name} = :zero)`);
+      } else {
+        values[`:was_${attribute}`] = value(was, field);
+        conditions.push(`${name} = :was_${attribute}`);
+      }
     }
-    // DynamoDB refuses an unused value.
+    // DynamoDB refuses a value no expression uses.
     if (conditions.every((c) => !c.includes(':zero'))) delete values[':zero'];
     try {
       await this.table.doc.send(
