@@ -45,6 +45,7 @@ export interface ReconcileReport {
 }
 
 const PAGE = 500;
+const BUCKETS_AT_ONCE = 32;
 
 /**
  * Recounts the answers of the recorded responses and compares them with the answer counters of
@@ -63,7 +64,12 @@ export async function reconcile(deps: Pick<CoreDeps, 'counters' | 'responses'>, 
   const { from, to, repair } = reconcileRequestSchema.parse(request);
   const plan = reconciliationPlan(from, to);
   const buckets = [...plan.days.map((period) => ({ granularity: 'day' as const, period })), ...plan.months.map((period) => ({ granularity: 'month' as const, period }))];
-  const readDimensions = async (dims: Dimension[]) => (await Promise.all(dims.map((d) => deps.counters.readAnswerNumbers(d, buckets)))).flat();
+  // One query per bucket: a few dozen at a time, so a year's range does not open a thousand sockets at once.
+  const readDimensions = async (dims: Dimension[]) => {
+    const rows: AnswerNumbersRow[] = [];
+    for (const d of dims) for (let i = 0; i < buckets.length; i += BUCKETS_AT_ONCE) rows.push(...(await deps.counters.readAnswerNumbers(d, buckets.slice(i, i + BUCKETS_AT_ONCE))));
+    return rows;
+  };
 
   const actual: AnswerNumbersRow[] = await readDimensions([...dimensions]);
   const responses = await readResponses(deps, plan.recount);
