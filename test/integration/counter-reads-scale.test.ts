@@ -172,6 +172,6 @@ describe('reports at 1,000 and at 10,000 responses', () => {
     expect(report.checkedResponses).toBe(10_000);
     expect(report.differences).toEqual([]);
     console.log(`reconcile over ${FROM}..${TO}: ${report.checkedResponses} responses, ${report.comparedCounters} counters, ${Date.now() - check} ms`);
-    // Minutes, not seconds, when eight suites share two cores: DynamoDB Local writes 4 items per response (3 indexes).
+    // About a minute here (56 s in the full suite); more when other suites share the two cores: DynamoDB Local writes 4 items per response (3 indexes).
   }, 300_000);
 });
