@@ -6,7 +6,8 @@ import type { SmsProvider } from './invitations/sms-send-error';
 import type { Invitation, InvitationListing } from './invitations/invitation';
 import type { Issue, IssueStatus, LedgerEvent } from './ledger/issue';
 import type { Enterprise, Team, Zone } from './org/org';
-import type { CounterDelta, CounterRow, Dimension } from './scoring/counters';
+import type { CounterDelta, CounterKey, CounterRow, Dimension } from './scoring/counters';
+import type { AnswerNumbers, AnswerNumbersRow } from './scoring/recount';
 import type { Answers } from './surveys/answers';
 
 /** The time every rule reads. The local host can set it; nothing else asks the wall clock. */
@@ -221,6 +222,10 @@ export interface InvitationStore {
 export interface CounterStore {
   /** Every counter row of a dimension in the given buckets, every channel. */
   read(dimension: Dimension, periods: Array<{ granularity: 'day' | 'month'; period: string }>): Promise<CounterRow[]>;
+  /** Reconciliation: the answer numbers (levels, n, sum) of every counter row of a dimension in the buckets. */
+  readAnswerNumbers(dimension: Dimension, periods: Array<{ granularity: 'day' | 'month'; period: string }>): Promise<AnswerNumbersRow[]>;
+  /** Reconciliation's repair: sets a counter's answer numbers to `to` only if they still are `was`; false when they changed. */
+  correctAnswerNumbers(key: CounterKey, was: AnswerNumbers, to: AnswerNumbers): Promise<boolean>;
 }
 
 /** Fixed-window counters for abuse limits. */
@@ -263,6 +268,8 @@ export interface ResponseStore {
   get(invitationId: string): Promise<SurveyResponse | undefined>;
   /** A group's answers with `answeredAt` in `[from, to]` (UTC instants), newest first: the drill-down. */
   list(query: ResponseQuery, page: PageRequest): Promise<Page<SurveyResponse>>;
+  /** Responses answered in `[from, to)` (UTC ISO instants), oldest first, excluded ones included; keyed, never a Scan. */
+  answeredBetween(range: { from: string; to: string }, page: PageRequest): Promise<Page<SurveyResponse>>;
 }
 
 /**

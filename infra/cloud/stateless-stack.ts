@@ -1,12 +1,12 @@
 /**
- * What can be rebuilt at any time: the two functions, the HTTP API in front of the Hono app, and the
- * one-minute schedule that drives the sweeper.
+ * What can be rebuilt at any time: the functions, the HTTP API in front of the Hono app, the
+ * one-minute schedule that drives the sweeper and the daily one of the reconciliation.
  */
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { HuifangFunction } from './huifang-function';
@@ -32,6 +32,7 @@ export class StatelessStack extends Stack {
   readonly sweeperFunction: HuifangFunction;
   /** With the `aws` gateway: the configuration set, SNS topic and function that record delivery events. */
   readonly smsDeliveryEvents?: SmsDeliveryEvents;
+  readonly reconcileFunction: HuifangFunction;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -48,6 +49,13 @@ export class StatelessStack extends Stack {
       entry: fileURLToPath(new URL('../../functions/handlers/sweeper.ts', import.meta.url)),
       description: 'huifang sweeper: acts on what has come due (survey SMS), once a minute',
       timeout: Duration.seconds(55),
+    }).bindTable(stateful.data.table);
+    // Reads a month of responses at most; writes only with `repair: true` (conditional updates of counters).
+    this.reconcileFunction = new HuifangFunction(this, 'ReconcileFunction', {
+      entry: fileURLToPath(new URL('../../functions/handlers/reconcile.ts', import.meta.url)),
+      description: 'huifang reconciliation: recounts answers and checks the score counters, daily',
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
     }).bindTable(stateful.data.table);
 
     this.api = new HttpApi(this, 'HttpApi', {
@@ -91,12 +99,20 @@ export class StatelessStack extends Stack {
       grantSmsSending(fn, settings.smsGateway);
     }
     for (const fn of environmentOnly) for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
+    // The same environment (the composition root parses it whole), but no SMS rights: it sends nothing.
+    for (const [name, value] of Object.entries(environment)) this.reconcileFunction.addEnvironment(name, value);
 
     new Schedule(this, 'SweepEveryMinute', {
       description: 'Runs the huifang sweeper once a minute',
       schedule: ScheduleExpression.rate(Duration.minutes(1)),
       // A missed sweep is not retried: the next one starts within a minute and picks up the same work.
       target: new LambdaInvoke(this.sweeperFunction, { retryAttempts: 0, maxEventAge: Duration.minutes(1) }),
+    });
+
+    new Schedule(this, 'ReconcileDaily', {
+      description: "Checks yesterday's score counters against the responses, report only",
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '3', timeZone: TimeZone.ASIA_SHANGHAI }),
+      target: new LambdaInvoke(this.reconcileFunction, { input: ScheduleTargetInput.fromObject({ repair: false }), retryAttempts: 2 }),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });

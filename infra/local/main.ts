@@ -3,6 +3,7 @@
  * the one definition, the demo seed (once), the Hono app on PORT, the sweeper every 30 s and the
  * local SMS outbox. Ctrl-C stops everything, Java included; the next start keeps the data.
  */
+import { rm, writeFile } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { runSweeper } from '../../functions/jobs/sweeper';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, portTaken, startDynamoDbLocal, StartupError } from './dynamodb-local';
 import { buildLocalHost } from './local-host';
+import { endpointFile } from './reconcile-cli';
 import { seedDemoHistory, seedDemoOrg } from './seed/demo-seed';
 
 const envSchema = z.object({
@@ -39,6 +41,9 @@ async function main() {
   if (await portTaken(env.PORT)) throw new StartupError(portTakenMessage);
   const db = await startDynamoDbLocal({ dataDir: `${env.HUIFANG_DATA_DIR}/dynamodb`, ...(env.HUIFANG_DYNAMODB_PORT ? { port: env.HUIFANG_DYNAMODB_PORT } : {}) });
   const stopAll: Array<() => Promise<void> | void> = [() => db.stop()];
+  // `npm run reconcile` finds this DynamoDB Local here while huifang runs, instead of starting a second one on the same files.
+  await writeFile(endpointFile(env.HUIFANG_DATA_DIR), JSON.stringify({ endpoint: db.endpoint, pid: process.pid }));
+  stopAll.push(() => rm(endpointFile(env.HUIFANG_DATA_DIR), { force: true }));
   const shutdown = async (code: number) => {
     for (const stop of stopAll.reverse()) await Promise.resolve(stop()).catch(() => undefined);
     process.exit(code);

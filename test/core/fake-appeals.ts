@@ -25,6 +25,10 @@ export function fakeAppealStores(responses: SurveyResponse[], counters: CounterD
         .slice(0, page.limit),
       nextCursor: null,
     }),
+    answeredBetween: async (range) => ({
+      items: responses.filter((r) => r.answeredAt >= range.from && r.answeredAt < range.to).sort((a, b) => a.answeredAt.localeCompare(b.answeredAt)),
+      nextCursor: null,
+    }),
   };
   const appealStore: AppealStore = {
     get: async (id) => appeals.get(id),

@@ -182,7 +182,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       },
       invitationOfMessage: async (provider, providerMessageId) => messages.get(`${provider}#${providerMessageId}`),
     },
-    counters: { read: async () => [] },
+    counters: { read: async () => [], readAnswerNumbers: async () => [], correctAnswerNumbers: async () => false },
     rateLimits: { hit: async () => 1, count: async () => 0 },
     codes: {
       get: async (hash) => (codes.has(hash) ? { ...codes.get(hash)! } : undefined),

@@ -21,7 +21,7 @@ function only(template: Template, type: string) {
   return { logicalId, properties: resource.Properties as Record<string, any>, resource };
 }
 
-/** Lambda functions by the handler file in their description ('HTTP API' / 'sweeper'). */
+/** Lambda functions by the handler file in their description ('HTTP API' / 'sweeper' / 'reconciliation'). */
 function lambdaFunctions(template: Template) {
   const all = Object.entries(template.findResources('AWS::Lambda::Function'));
   const pick = (word: string) => {
@@ -29,7 +29,14 @@ function lambdaFunctions(template: Template) {
     expect(hit, `a function described as ${word}`).toBeDefined();
     return { logicalId: hit![0], properties: hit![1].Properties as Record<string, any> };
   };
-  return { api: pick('HTTP API'), sweeper: pick('sweeper'), count: all.length };
+  return { api: pick('HTTP API'), sweeper: pick('sweeper'), reconcile: pick('reconciliation'), count: all.length };
+}
+
+/** The properties of the one schedule whose target is the function `logicalId`. */
+function scheduleOf(template: Template, logicalId: string): Record<string, any> {
+  const found = Object.values(template.findResources('AWS::Scheduler::Schedule')).filter((r) => JSON.stringify(r.Properties.Target.Arn) === JSON.stringify({ 'Fn::GetAtt': [logicalId, 'Arn'] }));
+  expect(found, `one schedule of ${logicalId}`).toHaveLength(1);
+  return found[0]!.Properties as Record<string, any>;
 }
 
 /** Follows a weak cross-stack reference (`Fn::GetStackOutput`) to the value the stateful stack outputs. */
@@ -196,9 +203,10 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
   });
 
   describe('functions', () => {
-    it('are two, both Node.js 20 on arm64 with 512 MB, the API under 30 s and the sweeper under a minute', () => {
-      const { api, sweeper, count } = lambdaFunctions(huifang.stateless);
-      expect(count).toBe(2);
+    it('are three, all Node.js 20 on arm64, the API and sweeper with 512 MB, the API under 30 s and the sweeper under a minute', () => {
+      const { api, sweeper, reconcile, count } = lambdaFunctions(huifang.stateless);
+      expect(count).toBe(3);
+      expect(reconcile.properties).toMatchObject({ Runtime: 'nodejs20.x', Architectures: ['arm64'], MemorySize: 1024, Handler: 'index.handler', Timeout: 300 });
       for (const fn of [api, sweeper]) {
         expect(fn.properties).toMatchObject({ Runtime: 'nodejs20.x', Architectures: ['arm64'], MemorySize: 512, Handler: 'index.handler' });
       }
@@ -208,8 +216,8 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
 
     it('read HUIFANG_TABLE_NAME from the table of the stateful stack', () => {
       const table = only(huifang.stateful, 'AWS::DynamoDB::Table');
-      const { api, sweeper } = lambdaFunctions(huifang.stateless);
-      for (const fn of [api, sweeper]) {
+      const { api, sweeper, reconcile } = lambdaFunctions(huifang.stateless);
+      for (const fn of [api, sweeper, reconcile]) {
         expect(producedValue(huifang, fn.properties.Environment.Variables.HUIFANG_TABLE_NAME)).toEqual({ Ref: table.logicalId });
       }
     });
@@ -219,8 +227,8 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
       const client = only(huifang.stateful, 'AWS::Cognito::UserPoolClient');
       const httpApi = only(huifang.stateless, 'AWS::ApiGatewayV2::Api');
       expect(requiredFunctionEnv).toEqual(expect.arrayContaining(['HUIFANG_TABLE_NAME', 'HUIFANG_PUBLIC_BASE_URL']));
-      const { api, sweeper } = lambdaFunctions(huifang.stateless);
-      for (const fn of [api, sweeper]) {
+      const { api, sweeper, reconcile } = lambdaFunctions(huifang.stateless);
+      for (const fn of [api, sweeper, reconcile]) {
         const env = fn.properties.Environment.Variables;
         expect(Object.keys(env)).toEqual(expect.arrayContaining([...requiredFunctionEnv, ...staffIdentityVariables.cognito]));
         for (const name of [...staffIdentityVariables.issuer, 'HUIFANG_JWKS_URI']) expect(env).not.toHaveProperty(name);
@@ -235,9 +243,9 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
     it('may read and write the table and use its KMS key', () => {
       const table = only(huifang.stateful, 'AWS::DynamoDB::Table');
       const key = only(huifang.stateful, 'AWS::KMS::Key');
-      const { api, sweeper } = lambdaFunctions(huifang.stateless);
+      const { api, sweeper, reconcile } = lambdaFunctions(huifang.stateless);
       const policies = Object.values(huifang.stateless.findResources('AWS::IAM::Policy'));
-      for (const fn of [api, sweeper]) {
+      for (const fn of [api, sweeper, reconcile]) {
         const role = fn.properties.Role['Fn::GetAtt'][0];
         const policy = policies.find((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]));
         const statements = policy!.Properties.PolicyDocument.Statement as Array<{ Action: string[]; Resource: unknown }>;
@@ -250,9 +258,9 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
     });
 
     it('log to their own log groups, kept for 90 days', () => {
-      const { api, sweeper } = lambdaFunctions(huifang.stateless);
+      const { api, sweeper, reconcile } = lambdaFunctions(huifang.stateless);
       const groups = huifang.stateless.findResources('AWS::Logs::LogGroup');
-      for (const fn of [api, sweeper]) {
+      for (const fn of [api, sweeper, reconcile]) {
         const group = groups[fn.properties.LoggingConfig.LogGroup.Ref];
         expect(group?.Properties.RetentionInDays).toBe(90);
       }
@@ -264,7 +272,7 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
         .filter((name) => name.startsWith('asset.'))
         .map((name) => join(assembly.directory, name, 'index.mjs'))
         .filter((file) => existsSync(file));
-      expect(bundles).toHaveLength(2);
+      expect(bundles).toHaveLength(3);
       for (const file of bundles) {
         const code = readFileSync(file, 'utf8');
         expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);")).toBe(true);
@@ -293,13 +301,20 @@ describe('huifang cloud app, aws partition (environment-agnostic)', () => {
 
     it('invokes the sweeper at rate(1 minute), without retries', () => {
       const { sweeper } = lambdaFunctions(huifang.stateless);
-      const schedule = only(huifang.stateless, 'AWS::Scheduler::Schedule');
-      expect(schedule.properties).toMatchObject({
+      const schedule = scheduleOf(huifang.stateless, sweeper.logicalId);
+      expect(schedule).toMatchObject({
         ScheduleExpression: 'rate(1 minute)',
         State: 'ENABLED',
         Target: { Arn: { 'Fn::GetAtt': [sweeper.logicalId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } },
       });
     });
+  });
+
+  it('invokes the reconciliation daily at 03:00 Shanghai time for yesterday, report only', () => {
+    const { reconcile } = lambdaFunctions(huifang.stateless);
+    const schedule = scheduleOf(huifang.stateless, reconcile.logicalId);
+    expect(schedule).toMatchObject({ ScheduleExpression: 'cron(0 3 * * ? *)', ScheduleExpressionTimezone: 'Asia/Shanghai', State: 'ENABLED' });
+    expect(JSON.parse(schedule.Target.Input)).toEqual({ repair: false });
   });
 
   it('matches the reviewed templates (asset hashes blanked)', () => {
@@ -363,7 +378,7 @@ describe.each(['cn-north-1', 'cn-northwest-1'])('huifang cloud app, aws-cn parti
   it('still has the table, the API and the schedule', () => {
     huifang.stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
     huifang.stateless.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    huifang.stateless.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    huifang.stateless.resourceCountIs('AWS::Scheduler::Schedule', 2);
   });
 });
 

@@ -46,12 +46,12 @@ describe('the smsGateway deployment setting', () => {
   });
 
   it(
-    'gives both functions the AWS gateway variables and sms-voice:SendTextMessage when the gateway is aws',
+    'gives every function the AWS gateway variables, and the two that send (not the reconciliation) sms-voice:SendTextMessage, when the gateway is aws',
     () => {
       const { stateless } = synthesizeHuifang({ ...skipBundling, stage: 'test', region: 'eu-west-1', account: '123456789012', smsGateway: { kind: 'aws', originationIdentity: 'pool-huifang', configurationSet: 'huifang' } });
       const { functions, actions } = functionsOf(stateless);
-      // api, sweeper, and the sms-events function that records End User Messaging delivery events (it may not send)
-      expect(functions).toHaveLength(3);
+      // api, sweeper, sms-events (records End User Messaging delivery events; may not send) and reconcile (sends nothing)
+      expect(functions).toHaveLength(4);
       for (const env of functions) expect(env).toMatchObject({ HUIFANG_SMS_GATEWAY: 'aws', HUIFANG_SMS_AWS_ORIGINATION_IDENTITY: 'pool-huifang', HUIFANG_SMS_AWS_CONFIGURATION_SET: 'huifang' });
       expect(actions.filter((a) => a === 'sms-voice:SendTextMessage')).toHaveLength(2);
     },

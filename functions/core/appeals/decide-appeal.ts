@@ -2,8 +2,9 @@ import type { Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
 import type { SurveyResponse } from '../ports';
-import { counterKeysFor, smsChannelOf, type CounterDelta } from '../scoring/counters';
 import { workDeltas } from '../scoring/work-counters';
+import { answerCounterDeltas } from '../scoring/answer-deltas';
+import type { CounterDelta } from '../scoring/counters';
 import type { Appeal, AppealDecision } from './appeal';
 
 /**
@@ -13,8 +14,7 @@ import type { Appeal, AppealDecision } from './appeal';
  * answer of its score.
  */
 export function answerRemoval(response: SurveyResponse): CounterDelta[] {
-  const at = new Date(response.answeredAt);
-  return counterKeysFor(response, at, smsChannelOf(response)).map((key) => ({ key, rating: response.score, remove: true }));
+  return answerCounterDeltas(response, { remove: true });
 }
 
 /**

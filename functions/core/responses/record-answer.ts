@@ -3,7 +3,7 @@ import { DomainError, validationError } from '../errors';
 import { isExpired, resolveSurveyLink } from '../invitations/survey-link';
 import type { Invitation } from '../invitations/invitation';
 import type { SurveyResponse } from '../ports';
-import { counterKeysFor, smsChannelOf } from '../scoring/counters';
+import { answerCounterDeltas } from '../scoring/answer-deltas';
 import { callbackDueAt } from '../scheduling/working-days';
 import { checkAnswers, type RawAnswers } from '../surveys/answers';
 import { FOLLOWUP_SURVEY_ID } from '../surveys/definition';
@@ -64,7 +64,7 @@ export async function recordAnswer(deps: CoreDeps, token: string, raw: RawAnswer
   const outcome = await deps.invitations.recordAnswer({
     invitation: { ...inv, status: 'answered', answeredAt: at },
     response,
-    counters: counterKeysFor(inv, now, smsChannelOf(inv)).map((key) => ({ key, rating: checked.score })),
+    counters: answerCounterDeltas(response),
     ...(rectification ? { rectification } : {}),
   });
   if (outcome === 'already_answered') {

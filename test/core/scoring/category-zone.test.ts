@@ -25,7 +25,7 @@ const row = (zoneId: string, category: string, counts: [number, number, number, 
 function depsWith(rows: CounterRow[]): CoreDeps {
   return {
     ...fakeDeps('2026-11-29T02:00:00Z').deps,
-    counters: { read: async (dimension) => rows.filter((r) => r.dimension === dimension) },
+    counters: { read: async (dimension) => rows.filter((r) => r.dimension === dimension), readAnswerNumbers: async () => [], correctAnswerNumbers: async () => false },
   };
 }
 

@@ -37,6 +37,7 @@ const rows: CounterRow[] = [
 function deps() {
   const f = fakeDeps('2026-11-05T02:00:00Z');
   f.deps.counters = {
+    ...f.deps.counters,
     read: async (dimension, periods) => rows.filter((r) => r.dimension === dimension && periods.some((p) => p.granularity === r.granularity && p.period === r.period)),
   };
   return f.deps;

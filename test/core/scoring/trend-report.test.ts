@@ -28,6 +28,8 @@ function countersOf(answers: Array<{ at: string; rating: number; teamId?: string
   }
   const reads: string[] = [];
   const store: CoreDeps['counters'] = {
+    readAnswerNumbers: async () => [],
+    correctAnswerNumbers: async () => false,
     read: async (dimension, periods) => {
       reads.push(...periods.map((p) => `${p.granularity}:${p.period}`));
       const wanted = new Set(periods.map((p) => `${p.granularity}|${p.period}`));
