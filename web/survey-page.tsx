@@ -21,7 +21,7 @@ export type SurveyStep = 'first' | 'inline' | 'follow-up';
 const showIfScript = `(function(){var a=function(l,f){Array.prototype.forEach.call(document.querySelectorAll(l),f)};a('[data-show-if]',function(f){var n=f.getAttribute('data-show-if'),v=f.getAttribute('data-show-in').split(',');function u(){var c=document.querySelector('input[name="'+n+'"]:checked');f.hidden=!(c&&v.indexOf(c.value)>=0)}a('input[name="'+n+'"]',function(i){i.addEventListener('change',u)});u()});a('input[name="${STEP_FIELD}"]',function(s){s.value='inline'})})()`;
 
 /** The language switch and the large-type switch: plain links, so they work without JavaScript. */
-function PageTools(props: { path: string; view: SurveyView; extra?: Record<string, string> }) {
+export function PageTools(props: { path: string; view: SurveyView; extra?: Record<string, string> }) {
   const { path, view } = props;
   const t = texts[view.lang];
   const other = view.lang === 'zh' ? 'en' : 'zh';

@@ -1,4 +1,5 @@
 import type { Settings } from './settings';
+import type { SurveyBundleStore } from './invitations/survey-bundle';
 import type { WorkingDayCalendar } from './scheduling/working-days';
 import type { SurveyCatalog } from './surveys/definition';
 import type {
@@ -33,4 +34,5 @@ export interface CoreDeps {
   rateLimits: RateLimitStore;
   responses: ResponseStore;
   appeals: AppealStore;
+  bundles: SurveyBundleStore;
 }

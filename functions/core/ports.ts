@@ -3,6 +3,7 @@ import type { Appeal, AppealStatus } from './appeals/appeal';
 import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from './tasks/callback-task';
 import type { Delivery } from './invitations/delivery';
 import type { Invitation, ListedInvitationStatus } from './invitations/invitation';
+import type { BundleWrite } from './invitations/survey-bundle';
 import type { Issue, IssueStatus, LedgerEvent } from './ledger/issue';
 import type { Enterprise, Team, Zone } from './org/org';
 import type { CounterDelta, CounterRow, Dimension } from './scoring/counters';
@@ -70,6 +71,8 @@ export interface ClosureWrite {
   /** Absent on a re-close whose enterprise was already surveyed about this issue. */
   invitation?: Invitation;
   event: LedgerEvent;
+  /** The frequency cap's state and bundle, written only if the state is still the version read. */
+  bundle?: BundleWrite;
 }
 
 /** One hop of the ledger: the issue as it becomes, its event, and what the hop withdraws. */
@@ -102,8 +105,11 @@ export interface IssueStore {
   get(id: string): Promise<Issue | undefined>;
   list(scope: Scope, status: IssueStatus | undefined, page: PageRequest): Promise<Page<Issue>>;
   events(issueId: string): Promise<LedgerEvent[]>;
-  /** Writes the closure in one transaction if `previous` is still current; `already_closed` when another write won. */
-  close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'>;
+  /**
+   * Writes the closure in one transaction if `previous` is still current; `already_closed` when another write won;
+   * `bundle_changed` when the enterprise's survey state moved since read (decide again and retry).
+   */
+  close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed' | 'bundle_changed'>;
   /** Writes a hop in one transaction; `conflict` when the issue moved meanwhile. */
   transition(write: TransitionWrite): Promise<'done' | 'conflict'>;
 }

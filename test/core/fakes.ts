@@ -14,6 +14,7 @@ import type { CallbackTask } from '../../functions/core/tasks/callback-task';
 import { defaultSurveyCatalog } from '../../functions/adapters/surveys/catalog';
 import { demoEnterprises, demoTeams, demoZones } from '../../infra/local/seed/demo-org';
 import { fakeAppealStores } from './fake-appeals';
+import { fakeBundleStore } from './fake-bundles';
 
 const page = <T>(items: T[]) => ({ items, nextCursor: null });
 
@@ -31,6 +32,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   const counters: CounterDelta[] = [];
   const sent: SmsMessage[] = [];
   const enterprises = new Map(demoEnterprises.map((e) => [e.id, { ...e }]));
+  const bundles = fakeBundleStore(invitations, tokens);
   const update = (id: string, when: (cur: Invitation) => boolean, change: Partial<Invitation>, remove: Array<keyof Invitation> = []) => {
     const cur = invitations.get(id);
     if (!cur || !when(cur)) return false;
@@ -77,6 +79,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       events: async (id) => events.filter((e) => e.issueId === id),
       close: async (w: ClosureWrite, previous: Issue) => {
         if (issues.get(w.issue.id)?.version !== previous.version) return 'already_closed';
+        if (w.bundle && !bundles.apply(w.bundle)) return 'bundle_changed';
         issues.set(w.issue.id, w.issue);
         tasks.set(w.task.id, w.task);
         if (w.invitation) invitations.set(w.invitation.id, w.invitation);
@@ -174,10 +177,11 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
     counters: { read: async () => [] },
     rateLimits: { hit: async () => 1 },
     ...fakeAppealStores(responses).stores,
+    bundles: bundles.store,
   };
   return {
     deps,
     setNow: (iso: string) => void (now = new Date(iso)),
-    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises },
+    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises, surveyStates: bundles.states, bundles: bundles.bundles },
   };
 }

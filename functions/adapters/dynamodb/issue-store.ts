@@ -4,6 +4,7 @@ import type { Issue, IssueStatus, LedgerEvent } from '../../core/ledger/issue';
 import { DomainError } from '../../core/errors';
 import type { ClosureWrite, ExternalRef, IssueStore, Page, PageRequest, TransitionWrite } from '../../core/ports';
 import { queryAll, queryPage, type Table } from './client';
+import { bundleWriteItems } from './survey-bundle-store';
 import { fromItem, isConditionFailure, toItem } from './items';
 import { externalRefKey, invitationKey, invitationKeys, issueKey, issueKeys, ledgerEventKey, scopeIndex, taskKeys } from './keys';
 
@@ -78,8 +79,8 @@ export class DynamoIssueStore implements IssueStore {
    * written only if it is still the version that was read, so of two racing closes exactly one
    * commits and the other learns `already_closed`.
    */
-  async close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'> {
-    const { issue, task, invitation, event } = write;
+  async close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed' | 'bundle_changed'> {
+    const { issue, task, invitation, event, bundle } = write;
     const t = this.table.name;
     try {
       await this.table.doc.send(
@@ -99,12 +100,15 @@ export class DynamoIssueStore implements IssueStore {
               ? [{ Put: { TableName: t, Item: toItem('invitation', invitation, invitationKeys(invitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
             { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
+            // Last, so the indexes above stay as they were: the enterprise's survey state and its bundle.
+            ...(bundle ? bundleWriteItems(t, bundle) : []),
           ],
         }),
       );
       return 'closed';
     } catch (error) {
       if (isConditionFailure(error, 0)) return 'already_closed';
+      if (bundle && isConditionFailure(error)) return 'bundle_changed';
       throw error;
     }
   }

@@ -24,6 +24,8 @@
  * | tasks to raise as overdue                 | DUE `DUE#TASK`, SK `checkTime#TASK#id` (while open)       |
  * | counters of a dimension in a period       | PK `COUNT#dimension#granularity#period`, SK `group#chan`  |
  * | unknown-token hits of an address          | PK `RATE#key`, SK window start                            |
+ * | an enterprise's survey state (freq. cap)  | PK `ENT#id`, SK `SURVEYS` (last send, open bundle)        |
+ * | survey bundle by id (one SMS, n issues)   | PK `BUNDLE#id`, SK `#META` (its member invitation ids)    |
  *
  * Hot keys: the DUE partition and a busy counter take every write of their kind. Both can be
  * sharded by a suffix (`DUE#0..n`, `group#chan#0..n`) read back with n queries and summed; the
@@ -140,6 +142,10 @@ export function scopeIndex(scope: Scope, kind: 'ISSUE' | 'TASK' | 'RESP' | 'APPE
   if (scope.kind === 'zone') return { IndexName: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK', value: `ZONE#${scope.zoneId}` };
   return { IndexName: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK', value: kind };
 }
+
+/** The frequency cap's per-enterprise item: read and written under a version condition by closures and sends. */
+export const enterpriseSurveyStateKey = (enterpriseId: string) => ({ PK: `ENT#${enterpriseId}`, SK: 'SURVEYS' });
+export const bundleKey = (id: string) => ({ PK: `BUNDLE#${id}`, SK: META });
 
 export const seedMarkerKey = (name: string) => ({ PK: 'SEED', SK: name });
 

@@ -8,6 +8,7 @@ import { DynamoOrgStore } from './org-store';
 import { DynamoRateLimitStore } from './rate-limit-store';
 import { DynamoResponseStore } from './response-store';
 import { DynamoTaskStore } from './task-store';
+import { DynamoSurveyBundleStore } from './survey-bundle-store';
 
 /** Every store the core needs, over one table. */
 export function dynamoStores(table: Table) {
@@ -20,5 +21,6 @@ export function dynamoStores(table: Table) {
     rateLimits: new DynamoRateLimitStore(table),
     responses: new DynamoResponseStore(table),
     appeals: new DynamoAppealStore(table),
+    bundles: new DynamoSurveyBundleStore(table),
   } satisfies Partial<CoreDeps>;
 }
