@@ -21,7 +21,7 @@ describe('exactly once, on DynamoDB Local', () => {
     return { enterprise: e, issue: await json(await host.call('POST', '/api/v1/issues', { as: 'office', body: { enterpriseId: e.id, teamId: e.teamId, category: '金融支持', title: '贷款对接' } })) };
   }
 
-  it('writes a closure as ONE transaction of issue, callback task, invitation and ledger event', async () => {
+  it('writes a closure as ONE transaction of issue, callback task, invitation, ledger event and the frequency cap’s state and bundle', async () => {
     const { issue } = await openIssue(10);
     recorder.clear();
     const res = await host.call('POST', `/api/v1/issues/${issue.id}/close`, { as: 'office', body: { resolution: 'done' } });
@@ -29,7 +29,7 @@ describe('exactly once, on DynamoDB Local', () => {
     const writes = recorder.commands.filter((c) => /Put|Update|Delete|Transact|Batch/.test(c.name));
     expect(writes.map((c) => c.name)).toEqual(['TransactWriteItemsCommand']);
     const types = writes[0]!.input.TransactItems.map((t: any) => t.Put.Item.type);
-    expect(types).toEqual(['issue', 'task', 'invitation', 'event']);
+    expect(types).toEqual(['issue', 'task', 'invitation', 'event', 'survey-state', 'bundle']);
   });
 
   it('makes one callback task when two closes of one issue race', async () => {
