@@ -119,6 +119,8 @@ export interface TaskEffects {
   counters?: CounterDelta[];
   followUpTask?: CallbackTask;
   followUpInvitation?: Invitation;
+  /** The follow-up survey's place under the frequency cap, written only if the enterprise's survey state is still the version read. */
+  bundle?: BundleWrite;
 }
 
 export interface TaskStore {
@@ -128,7 +130,7 @@ export interface TaskStore {
   /**
    * Stores the completed task if it is still open, with what completing it causes, in ONE
    * transaction: phone-rating counters, and for a rectification the re-callback and follow-up survey.
-   * False when it was done already.
+   * False when it was done already (or, with `effects.bundle`, when the enterprise's survey state moved).
    */
   complete(task: CallbackTask, effects?: TaskEffects): Promise<boolean>;
   /** Stores one more unanswered call, if the task is still open with `previousAttempts` calls. */

@@ -102,6 +102,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       list: async () => page([...tasks.values()]),
       complete: async (t, effects) => {
         if (tasks.get(t.id)?.status !== 'open') return false;
+        if (effects?.bundle && !bundles.apply(effects.bundle)) return false;
         tasks.set(t.id, t);
         counters.push(...(effects?.counters ?? []));
         if (effects?.followUpTask) tasks.set(effects.followUpTask.id, effects.followUpTask);

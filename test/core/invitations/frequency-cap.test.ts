@@ -7,6 +7,8 @@ import { closeIssue } from '../../../functions/core/ledger/close-issue';
 import { createIssue } from '../../../functions/core/ledger/issues';
 import { reopenIssue } from '../../../functions/core/ledger/transitions';
 import { optOutBySmsReply } from '../../../functions/core/org/opt-out';
+import { recordAnswer } from '../../../functions/core/responses/record-answer';
+import { completeTask } from '../../../functions/core/tasks/callback-tasks';
 import { defaultSettings } from '../../../functions/core/settings';
 import { weekdaysOnlyCalendar } from '../../../functions/core/scheduling/working-days';
 import { demoEnterprises } from '../../../infra/local/seed/demo-org';
@@ -200,4 +202,39 @@ describe('answering a bundle', () => {
     // The 差评 opens a rectification for its own issue.
     expect([...f.state.tasks.values()].filter((t) => t.kind === 'rectification').map((t) => t.issueId)).toEqual([b.issue.id]);
   });
+});
+
+describe('the follow-up survey after a rectification', () => {
+  it('waits for the cap too: no second SMS to the enterprise within the week of its survey', async () => {
+    const f = fakeDeps(TUESDAY_10);
+    await close(f, TUESDAY_10);
+    f.setNow('2026-11-24T04:05:00Z');
+    await sendDueInvitations(f.deps);
+    expect((await recordSingle(f)).score).toBe(1);
+    const rectification = [...f.state.tasks.values()].find((t) => t.kind === 'rectification')!;
+    f.setNow('2026-11-26T02:00:00Z'); // Thursday: fixed two days later
+    await completeTask(f.deps, member, rectification.id, { outcome: 'reached', rootCause: '排班不足', actionTaken: '增派人员' });
+    const followUp = [...f.state.invitations.values()].find((i) => i.surveyId === 'rectification-followup')!;
+    expect(followUp.sendAfter).toBe('2026-12-01T04:05:00.000Z');
+    expect(followUp.bundleId).toBe(f.state.surveyStates.get(enterpriseId)!.openBundleId);
+  });
+
+  it('goes out as before with the cap at 0', async () => {
+    const f = fakeDeps(TUESDAY_10, { frequencyCapDays: 0 });
+    await close(f, TUESDAY_10);
+    f.setNow('2026-11-24T04:05:00Z');
+    await sendDueInvitations(f.deps);
+    await recordSingle(f);
+    const rectification = [...f.state.tasks.values()].find((t) => t.kind === 'rectification')!;
+    f.setNow('2026-11-26T02:00:00Z');
+    await completeTask(f.deps, member, rectification.id, { outcome: 'reached', rootCause: '排班不足', actionTaken: '增派人员' });
+    const followUp = [...f.state.invitations.values()].find((i) => i.surveyId === 'rectification-followup')!;
+    expect(followUp.sendAfter).toBe('2026-11-26T04:00:00.000Z');
+    expect(followUp.bundleId).toBeUndefined();
+  });
+
+  /** Answers the one single-issue link sent so far with a 1 (非常不满意), which opens a rectification. */
+  async function recordSingle(f: ReturnType<typeof fakeDeps>) {
+    return recordAnswer(f.deps, tokenIn(f.state.sent[0]!.body), { overall: 1 }, 'test');
+  }
 });
