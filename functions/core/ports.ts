@@ -3,6 +3,7 @@ import type { Appeal, AppealStatus } from './appeals/appeal';
 import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from './tasks/callback-task';
 import type { Delivery } from './invitations/delivery';
 import type { Invitation, ListedInvitationStatus } from './invitations/invitation';
+import type { BundleWrite } from './invitations/survey-bundle';
 import type { Issue, IssueStatus, LedgerEvent } from './ledger/issue';
 import type { Enterprise, Team, Zone } from './org/org';
 import type { CounterDelta, CounterRow, Dimension } from './scoring/counters';
@@ -74,6 +75,8 @@ export interface ClosureWrite {
   event: LedgerEvent;
   /** The closure's `work` counters (`closed`), in the same transaction. */
   counters?: CounterDelta[];
+  /** The frequency cap's state and bundle, written only if the state is still the version read. */
+  bundle?: BundleWrite;
 }
 
 /** One hop of the ledger: the issue as it becomes, its event, and what the hop withdraws. */
@@ -108,8 +111,11 @@ export interface IssueStore {
   get(id: string): Promise<Issue | undefined>;
   list(scope: Scope, status: IssueStatus | undefined, page: PageRequest): Promise<Page<Issue>>;
   events(issueId: string): Promise<LedgerEvent[]>;
-  /** Writes the closure in one transaction if `previous` is still current; `already_closed` when another write won. */
-  close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'>;
+  /**
+   * Writes the closure in one transaction if `previous` is still current; `already_closed` when another write won;
+   * `bundle_changed` when the enterprise's survey state moved since read (decide again and retry).
+   */
+  close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed' | 'bundle_changed'>;
   /** Writes a hop in one transaction; `conflict` when the issue moved meanwhile. */
   transition(write: TransitionWrite): Promise<'done' | 'conflict'>;
 }
@@ -119,6 +125,8 @@ export interface TaskEffects {
   counters?: CounterDelta[];
   followUpTask?: CallbackTask;
   followUpInvitation?: Invitation;
+  /** The follow-up survey's place under the frequency cap, written only if the enterprise's survey state is still the version read. */
+  bundle?: BundleWrite;
 }
 
 export interface TaskStore {
@@ -129,7 +137,7 @@ export interface TaskStore {
    * Stores the completed task if it is still open, with what completing it causes, in ONE
    * transaction: phone-rating and work counters, and for a rectification the re-callback and follow-up survey.
    * False when it was done already, or was raised as overdue since it was read (`task.overdueLevel` is
-   * what completing it counted on: raised or not).
+   * what completing it counted on: raised or not), or, with `effects.bundle`, when the enterprise's survey state moved.
    */
   complete(task: CallbackTask, effects?: TaskEffects): Promise<boolean>;
   /** Stores one more unanswered call, if the task is still open with `previousAttempts` calls. */

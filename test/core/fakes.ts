@@ -14,6 +14,7 @@ import type { CallbackTask } from '../../functions/core/tasks/callback-task';
 import { defaultSurveyCatalog } from '../../functions/adapters/surveys/catalog';
 import { demoEnterprises, demoTeams, demoZones } from '../../infra/local/seed/demo-org';
 import { fakeAppealStores } from './fake-appeals';
+import { fakeBundleStore } from './fake-bundles';
 
 const page = <T>(items: T[]) => ({ items, nextCursor: null });
 
@@ -32,6 +33,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   const counters: CounterDelta[] = [];
   const sent: SmsMessage[] = [];
   const enterprises = new Map(demoEnterprises.map((e) => [e.id, { ...e }]));
+  const bundles = fakeBundleStore(invitations, tokens);
   const update = (id: string, when: (cur: Invitation) => boolean, change: Partial<Invitation>, remove: Array<keyof Invitation> = []) => {
     const cur = invitations.get(id);
     if (!cur || !when(cur)) return false;
@@ -78,6 +80,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       events: async (id) => events.filter((e) => e.issueId === id),
       close: async (w: ClosureWrite, previous: Issue) => {
         if (issues.get(w.issue.id)?.version !== previous.version) return 'already_closed';
+        if (w.bundle && !bundles.apply(w.bundle)) return 'bundle_changed';
         issues.set(w.issue.id, w.issue);
         tasks.set(w.task.id, w.task);
         if (w.invitation) invitations.set(w.invitation.id, w.invitation);
@@ -103,6 +106,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       complete: async (t, effects) => {
         const cur = tasks.get(t.id);
         if (cur?.status !== 'open' || (cur.overdueLevel === undefined) !== (t.overdueLevel === undefined)) return false;
+        if (effects?.bundle && !bundles.apply(effects.bundle)) return false;
         tasks.set(t.id, t);
         counters.push(...(effects?.counters ?? []));
         if (effects?.followUpTask) tasks.set(effects.followUpTask.id, effects.followUpTask);
@@ -191,10 +195,11 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       addLinkToken: async (invitationId, hash) => void tokens.set(hash, invitationId),
     },
     ...fakeAppealStores(responses, counters).stores,
+    bundles: bundles.store,
   };
   return {
     deps,
     setNow: (iso: string) => void (now = new Date(iso)),
-    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises, codes },
+    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises, codes, surveyStates: bundles.states, bundles: bundles.bundles },
   };
 }
