@@ -234,9 +234,9 @@ export interface CodeClaim {
   keepUntil: Date;
 }
 
-/** A survey code as stored: the invitation it opens and the wrong phone digits it has taken. */
+/** A survey code as stored: the invitation(s) it opens (a bundle's code opens all its members) and the wrong phone digits it has taken. */
 export interface StoredSurveyCode {
-  invitationId: string;
+  invitationIds: string[];
   failures: number;
 }
 
@@ -251,8 +251,8 @@ export interface SurveyCodeStore {
   takeAttempt(codeHash: string, limit: number): Promise<number | undefined>;
   /** Gives back the try taken for digits that were right. */
   giveBackAttempt(codeHash: string): Promise<void>;
-  /** One more link token (its hash) for the invitation an entered code opened. */
-  addLinkToken(invitationId: string, tokenHash: string): Promise<void>;
+  /** One more link token (its hash) for the invitation(s) an entered code opened. */
+  addLinkToken(invitationIds: string[], tokenHash: string): Promise<void>;
 }
 
 /** Recorded answers, read one at a time by the invitation they answer. */

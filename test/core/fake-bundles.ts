@@ -1,11 +1,19 @@
 /** In-memory fake of the frequency cap's store, with the conditions the rules rely on. */
 import type { Invitation } from '../../functions/core/invitations/invitation';
+import type { StoredSurveyCode } from '../../functions/core/ports';
 import type { BundleWrite, EnterpriseSurveyState, SurveyBundle, SurveyBundleStore } from '../../functions/core/invitations/survey-bundle';
 
-export function fakeBundleStore(invitations: Map<string, Invitation>, tokens: Map<string, string>) {
+export function fakeBundleStore(invitations: Map<string, Invitation>, tokens: Map<string, string>, codes: Map<string, StoredSurveyCode>) {
   const states = new Map<string, EnterpriseSurveyState>();
   const bundles = new Map<string, SurveyBundle>();
   const tokenMembers = new Map<string, string[]>();
+
+  /** A link token (and, in code mode, a code) that opens `ids`, as the claims and code entry write it. */
+  const link = (hash: string, ids: string[], code?: { hash: string }) => {
+    tokens.set(hash, ids[0]!);
+    tokenMembers.set(hash, ids);
+    if (code) codes.set(code.hash, { invitationIds: ids, failures: 0 });
+  };
 
   /** The closure transaction's part: false (nothing written) when the state moved since read. */
   const apply = (w: BundleWrite): boolean => {
@@ -41,8 +49,7 @@ export function fakeBundleStore(invitations: Map<string, Invitation>, tokens: Ma
         states.set(close.enterpriseId, { ...rest, version: state.version + 1, lastSentAt: t });
         bundles.set(close.bundleId, { ...bundles.get(close.bundleId)!, closedAt: t });
       }
-      tokens.set(c.tokenHash, members[0]!.id);
-      tokenMembers.set(c.tokenHash, members.map((m) => m.id));
+      link(c.tokenHash, members.map((m) => m.id), c.code);
       return true;
     },
     claimReminder: async (members, c) => {
@@ -53,11 +60,10 @@ export function fakeBundleStore(invitations: Map<string, Invitation>, tokens: Ma
       });
       if (!ok) return false;
       for (const m of members) invitations.set(m.id, { ...invitations.get(m.id)!, tokenHash: c.tokenHash, reminderLeaseUntil: c.leaseUntil.toISOString() });
-      tokens.set(c.tokenHash, c.linked[0]!);
-      tokenMembers.set(c.tokenHash, c.linked);
+      link(c.tokenHash, c.linked, c.code);
       return true;
     },
     tokenMembers: async (hash) => tokenMembers.get(hash) ?? (tokens.has(hash) ? [tokens.get(hash)!] : undefined),
   };
-  return { store, apply, states, bundles };
+  return { store, apply, link, states, bundles };
 }

@@ -33,7 +33,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   const counters: CounterDelta[] = [];
   const sent: SmsMessage[] = [];
   const enterprises = new Map(demoEnterprises.map((e) => [e.id, { ...e }]));
-  const bundles = fakeBundleStore(invitations, tokens);
+  const bundles = fakeBundleStore(invitations, tokens, codes);
   const update = (id: string, when: (cur: Invitation) => boolean, change: Partial<Invitation>, remove: Array<keyof Invitation> = []) => {
     const cur = invitations.get(id);
     if (!cur || !when(cur)) return false;
@@ -127,7 +127,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         if (cur.status !== inv.status || cur.attempts !== inv.attempts) return false;
         invitations.set(inv.id, { ...cur, status: 'sending', tokenHash: c.tokenHash, leaseUntil: c.leaseUntil.toISOString(), attempts: cur.attempts + 1 });
         tokens.set(c.tokenHash, inv.id);
-        if (c.code) codes.set(c.code.hash, { invitationId: inv.id, failures: 0 });
+        if (c.code) codes.set(c.code.hash, { invitationIds: [inv.id], failures: 0 });
         return true;
       },
       markSent: async (inv, s) => {
@@ -157,7 +157,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
           reminderLeaseUntil: c.leaseUntil.toISOString(),
         });
         if (ok) tokens.set(c.tokenHash, inv.id);
-        if (ok && c.code) codes.set(c.code.hash, { invitationId: inv.id, failures: 0 });
+        if (ok && c.code) codes.set(c.code.hash, { invitationIds: [inv.id], failures: 0 });
         return ok;
       },
       markReminded: async (inv, o) =>
@@ -192,7 +192,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         return ++code.failures;
       },
       giveBackAttempt: async (hash) => void (codes.get(hash)!.failures -= 1),
-      addLinkToken: async (invitationId, hash) => void tokens.set(hash, invitationId),
+      addLinkToken: async (invitationIds, hash) => bundles.link(hash, invitationIds),
     },
     ...fakeAppealStores(responses, counters).stores,
     bundles: bundles.store,

@@ -1,9 +1,12 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Invitation } from '../../core/invitations/invitation';
 import type { BundleWrite, EnterpriseSurveyState, SurveyBundle, SurveyBundleStore } from '../../core/invitations/survey-bundle';
+import type { CodeClaim } from '../../core/ports';
 import type { Table } from './client';
 import { fromItem, isConditionFailure, toItem } from './items';
 import { bundleKey, dueSortKey, enterpriseSurveyStateKey, invitationKey, tokenKey } from './keys';
+import { invitationIdsOf, linkTokenPut } from './link-items';
+import { codeClaimPut } from './survey-code-store';
 
 /**
  * The closure transaction's items for the frequency cap: the enterprise's survey state, put only
@@ -46,7 +49,7 @@ export class DynamoSurveyBundleStore implements SurveyBundleStore {
     return fromItem<SurveyBundle>(out.Item);
   }
 
-  async claim(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; close?: { bundleId: string; enterpriseId: string; stateVersion: number } }): Promise<boolean> {
+  async claim(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; close?: { bundleId: string; enterpriseId: string; stateVersion: number }; code?: CodeClaim }): Promise<boolean> {
     const t = this.table.name;
     const lease = claim.leaseUntil.toISOString();
     const at = claim.now.toISOString();
@@ -77,12 +80,13 @@ export class DynamoSurveyBundleStore implements SurveyBundleStore {
           ExpressionAttributeValues: { ':scheduled': 'scheduled', ':sending': 'sending', ':now': at, ':lease': lease, ':hash': claim.tokenHash, ':retry': dueSortKey(lease, m.id), ':one': 1 },
         },
       })),
-      this.tokenPut(claim.tokenHash, members.map((m) => m.id)),
+      { Put: linkTokenPut(t, claim.tokenHash, members.map((m) => m.id)) },
+      ...(claim.code ? [codeClaimPut(t, members.map((m) => m.id), claim.code)] : []),
       ...close,
     ]);
   }
 
-  claimReminder(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; linked: string[] }): Promise<boolean> {
+  claimReminder(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; linked: string[]; code?: CodeClaim }): Promise<boolean> {
     const t = this.table.name;
     const lease = claim.leaseUntil.toISOString();
     return this.transact([
@@ -97,27 +101,14 @@ export class DynamoSurveyBundleStore implements SurveyBundleStore {
           ExpressionAttributeValues: { ':sent': 'sent', ':now': claim.now.toISOString(), ':hash': claim.tokenHash, ':lease': lease, ':retry': dueSortKey(lease, m.id) },
         },
       })),
-      this.tokenPut(claim.tokenHash, claim.linked),
+      { Put: linkTokenPut(t, claim.tokenHash, claim.linked) },
+      ...(claim.code ? [codeClaimPut(t, claim.linked, claim.code)] : []),
     ]);
   }
 
   async tokenMembers(hash: string): Promise<string[] | undefined> {
     const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: tokenKey(hash), ConsistentRead: true }));
-    const item = out.Item;
-    if (!item) return undefined;
-    if (Array.isArray(item.invitationIds)) return item.invitationIds.filter((id): id is string => typeof id === 'string');
-    return typeof item.invitationId === 'string' ? [item.invitationId] : undefined;
-  }
-
-  /** A token item that opens several invitations; `invitationId` (the first) keeps single-invitation readers working. */
-  private tokenPut(hash: string, invitationIds: string[]) {
-    return {
-      Put: {
-        TableName: this.table.name,
-        Item: toItem('token', { invitationId: invitationIds[0], invitationIds }, tokenKey(hash)),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    };
+    return out.Item && invitationIdsOf(out.Item);
   }
 
   private async transact(items: object[]): Promise<boolean> {

@@ -5,7 +5,7 @@ import { addMinutes } from '../scheduling/shanghai-time';
 import { optOutReasonOf, sendWindowOf, type Invitation } from './invitation';
 import { backoffMinutes, type SendOutcome } from './send-due';
 import { SmsSendError } from './sms-send-error';
-import { bundleInvitationSms, bundleReminderSms, invitationSms, reminderSms, surveyLink } from './sms-text';
+import { codeClaimOf, mintSurveyAccess, surveySmsContent } from './survey-message';
 
 /** What sending a bundle did, and to how many of its invitations. */
 export interface BundleOutcome {
@@ -53,15 +53,16 @@ export async function sendBundle(deps: CoreDeps, trigger: Invitation & { bundleI
 
   const state = bundle ? await deps.bundles.state(bundle.enterpriseId) : undefined;
   const close = bundle && state?.openBundleId === bundle.id ? { bundleId: bundle.id, enterpriseId: bundle.enterpriseId, stateVersion: state.version } : undefined;
-  const { token, hash } = deps.tokens.mint();
+  // In code mode the code item, written in the same transaction, opens every member, as the token does.
+  const access = mintSurveyAccess(deps);
+  const hash = access.tokenHash;
   const leaseUntil = addMinutes(now, deps.settings.sendLeaseSeconds / 60);
-  if (!(await deps.bundles.claim(members, { tokenHash: hash, leaseUntil, now, ...(close ? { close } : {}) }))) return { outcome: 'skipped', invitations: 0 };
+  if (!(await deps.bundles.claim(members, { tokenHash: hash, leaseUntil, now, ...(close ? { close } : {}), ...codeClaimOf(access, deps.settings, now) }))) return { outcome: 'skipped', invitations: 0 };
   const claimed = members.map((i): Invitation => ({ ...i, status: 'sending', tokenHash: hash, leaseUntil: leaseUntil.toISOString(), attempts: i.attempts + 1 }));
   const attempts = Math.max(...claimed.map((i) => i.attempts));
   try {
-    const link = surveyLink(deps.settings.publicBaseUrl, token);
-    const body = claimed.length > 1 ? bundleInvitationSms(deps.settings.smsSignature, link, claimed.length) : invitationSms(deps.settings.smsSignature, link);
-    await deps.sms.send({ to: trigger.phone, body, invitationId: claimed[0]!.id, link, purpose: 'invitation' }, now);
+    const content = surveySmsContent(deps.settings, access, 'invitation', claimed.length > 1 ? claimed.length : undefined);
+    await deps.sms.send({ to: trigger.phone, ...content, invitationId: claimed[0]!.id, purpose: 'invitation' }, now);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const retryable = !(error instanceof SmsSendError) || error.retryable;
@@ -112,14 +113,14 @@ export async function remindBundle(deps: CoreDeps, trigger: Invitation & { bundl
     return 'skipped';
   }
   const linked = fresh.filter((i) => i.status === 'sent' || i.status === 'answered').map((i) => i.id);
-  const { token, hash } = deps.tokens.mint();
+  const access = mintSurveyAccess(deps);
+  const hash = access.tokenHash;
   const leaseUntil = addMinutes(now, deps.settings.sendLeaseSeconds / 60);
-  if (!(await deps.bundles.claimReminder(pending, { tokenHash: hash, leaseUntil, now, linked }))) return 'skipped';
+  if (!(await deps.bundles.claimReminder(pending, { tokenHash: hash, leaseUntil, now, linked, ...codeClaimOf(access, deps.settings, now) }))) return 'skipped';
   const claimed = pending.map((i): Invitation => ({ ...i, tokenHash: hash, reminderLeaseUntil: leaseUntil.toISOString() }));
   try {
-    const link = surveyLink(deps.settings.publicBaseUrl, token);
-    const body = linked.length > 1 ? bundleReminderSms(deps.settings.smsSignature, link, pending.length) : reminderSms(deps.settings.smsSignature, link);
-    await deps.sms.send({ to: trigger.phone, body, invitationId: claimed[0]!.id, link, purpose: 'reminder' }, now);
+    const content = surveySmsContent(deps.settings, access, 'reminder', linked.length > 1 ? pending.length : undefined);
+    await deps.sms.send({ to: trigger.phone, ...content, invitationId: claimed[0]!.id, purpose: 'reminder' }, now);
   } catch (error) {
     for (const inv of claimed) await deps.invitations.markReminded(inv, { at: now, failure: error instanceof Error ? error.message : String(error) });
     return 'skipped';

@@ -2,6 +2,7 @@ import { nextSendTime } from '../scheduling/send-window';
 import type { WorkingDayCalendar } from '../scheduling/working-days';
 import { addMinutes } from '../scheduling/shanghai-time';
 import { sendWindowOf, type Invitation } from './invitation';
+import type { CodeClaim } from '../ports';
 
 /**
  * The per-enterprise frequency cap (default: one survey SMS per 7 days). Every issue keeps its own
@@ -58,9 +59,9 @@ export interface SurveyBundleStore {
    * scheduled (or claimed with a lapsed lease); with `close`, the same transaction seals the open
    * bundle and records `lastSentAt`, only if the state is still at `stateVersion`. False when anything changed.
    */
-  claim(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; close?: BundleClose }): Promise<boolean>;
-  /** Claims the one reminder of every pending member in ONE transaction under one new token listing `linked`. */
-  claimReminder(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; linked: string[] }): Promise<boolean>;
+  claim(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; close?: BundleClose; code?: CodeClaim }): Promise<boolean>;
+  /** Claims the one reminder of every pending member in ONE transaction under one new token (and, in code mode, code) listing `linked`. */
+  claimReminder(members: Invitation[], claim: { tokenHash: string; leaseUntil: Date; now: Date; linked: string[]; code?: CodeClaim }): Promise<boolean>;
   /** The invitation ids a link token opens (one for a single survey), or undefined for an unknown token. */
   tokenMembers(hash: string): Promise<string[] | undefined>;
 }

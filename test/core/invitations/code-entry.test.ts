@@ -25,7 +25,7 @@ describe('the sweeper in code mode', () => {
     const { f, sms, invitationId } = await sentInCodeMode();
     expect(sms).toMatchObject({ link: 'http://localhost:3000/c', purpose: 'invitation', code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/) });
     expect(sms.body).toBe(`【长春新区】问题已办结，请打开 http://localhost:3000/c 输入评价码${sms.code}`);
-    expect([...f.state.codes.entries()]).toEqual([[`hash:${sms.code}`, { invitationId, failures: 0 }]]);
+    expect([...f.state.codes.entries()]).toEqual([[`hash:${sms.code}`, { invitationIds: [invitationId], failures: 0 }]]);
     expect(f.state.invitations.get(invitationId)).toMatchObject({ status: 'sent', tokenHash: expect.stringMatching(/^hash:token-/) });
   });
 
@@ -45,7 +45,7 @@ describe('a code entry', () => {
     const { f, sms, invitationId, digits } = await sentInCodeMode();
     const before = f.state.invitations.get(invitationId);
     const entry = await enterSurveyCode(f.deps, { code: sms.code!.toLowerCase(), digits }, 'a');
-    expect(entry).toMatchObject({ outcome: 'open', invitationId, token: expect.any(String) });
+    expect(entry).toMatchObject({ outcome: 'open', invitationIds: [invitationId], token: expect.any(String) });
     expect(await f.deps.invitations.byTokenHash(f.deps.tokens.hash((entry as { token: string }).token))).toEqual(before);
     expect(f.state.invitations.get(invitationId)).toEqual(before);
   });
