@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/core/auth/principal';
 import { enterSurveyCode } from '../../../functions/core/invitations/code-entry';
 import { sendDueInvitations } from '../../../functions/core/invitations/send-due';
+import { recordBundleAnswer, resolveBundleLink } from '../../../functions/core/invitations/bundle-link';
 import { closeIssue } from '../../../functions/core/ledger/close-issue';
 import { createIssue } from '../../../functions/core/ledger/issues';
 import { fakeDeps } from '../fakes';
@@ -72,5 +73,22 @@ describe('a code entry', () => {
     for (let i = 0; i < 4; i++) outcomes.push(await enterSurveyCode(f.deps, { code: sms.code!, digits: '9999' }, 'a'));
     expect(outcomes).toEqual([4, 3, 2, 1].map((triesLeft) => ({ outcome: 'wrong-digits', triesLeft })));
     expect(await enterSurveyCode(f.deps, { code: sms.code!, digits: '9999' }, 'a')).toEqual({ outcome: 'locked' });
+  });
+
+  it('opens a bundle’s code while any of its issues is open; answered once one is answered and none is open', async () => {
+    const f = fakeDeps('2026-11-24T02:00:00Z', { surveyLinkMode: 'code' });
+    const ids: string[] = [];
+    for (const title of ['a', 'b']) {
+      const issue = await createIssue(f.deps, member, { enterpriseId: 'ent-001', teamId: 'gaoxin-01', category: '其他', title });
+      ids.push((await closeIssue(f.deps, member, issue.id, { resolution: 'r' })).invitation.id);
+    }
+    f.setNow('2026-11-24T05:00:00Z');
+    await sendDueInvitations(f.deps);
+    const code = f.state.sent[0]!.code!;
+    const entry = await enterSurveyCode(f.deps, { code, digits: '0001' }, 'a');
+    await recordBundleAnswer(f.deps, (await resolveBundleLink(f.deps, (entry as { token: string }).token))!, ids[0]!, { overall: 4 });
+    expect(await enterSurveyCode(f.deps, { code, digits: '0001' }, 'a')).toMatchObject({ outcome: 'open', invitationIds: ids });
+    f.setNow('2026-12-02T05:00:00Z'); // past the 7-day expiry: the open issue is gone, the answered one stays answered
+    expect(await enterSurveyCode(f.deps, { code, digits: '0001' }, 'a')).toEqual({ outcome: 'answered' });
   });
 });

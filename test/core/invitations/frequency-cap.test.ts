@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/core/auth/principal';
 import { recordBundleAnswer, resolveBundleLink } from '../../../functions/core/invitations/bundle-link';
+import { enterSurveyCode } from '../../../functions/core/invitations/code-entry';
 import { sendDueInvitations } from '../../../functions/core/invitations/send-due';
 import { cappedSendAfter } from '../../../functions/core/invitations/survey-bundle';
 import { closeIssue } from '../../../functions/core/ledger/close-issue';
@@ -104,8 +105,8 @@ describe('where the frequency cap puts a new survey', () => {
 });
 
 describe('sending a bundle', () => {
-  async function threeClosures() {
-    const f = fakeDeps(TUESDAY_10);
+  async function threeClosures(settings: Parameters<typeof fakeDeps>[1] = {}) {
+    const f = fakeDeps(TUESDAY_10, settings);
     const closures = [await close(f, TUESDAY_10, '道路照明'), await close(f, '2026-11-24T02:20:00Z', '排水'), await close(f, '2026-11-24T02:40:00Z', '用电')];
     f.setNow('2026-11-24T04:05:00Z');
     return { f, closures };
@@ -121,6 +122,27 @@ describe('sending a bundle', () => {
     expect(closures.every((c) => f.state.invitations.get(c.invitation.id)!.status === 'sent')).toBe(true);
     expect(f.state.surveyStates.get(enterpriseId)).toMatchObject({ lastSentAt: '2026-11-24T04:05:00.000Z' });
     expect(f.state.surveyStates.get(enterpriseId)!.openBundleId).toBeUndefined();
+  });
+
+  it('in code mode, sends ONE SMS with one code, whose entry opens a link to all three', async () => {
+    const { f, closures } = await threeClosures({ surveyLinkMode: 'code' });
+    expect(await sendDueInvitations(f.deps)).toMatchObject({ sent: 3 });
+    const sms = f.state.sent[0]!;
+    expect(sms).toMatchObject({ link: 'http://localhost:3000/c', body: `【长春新区】您有3项诉求办结，请打开 http://localhost:3000/c 输入评价码${sms.code}` });
+    const ids = closures.map((c) => c.invitation.id);
+    expect(f.state.codes.get(`hash:${sms.code}`)).toEqual({ invitationIds: ids, failures: 0 });
+    const entry = await enterSurveyCode(f.deps, { code: sms.code!, digits: '0001' }, 'a');
+    expect(entry).toMatchObject({ outcome: 'open', invitationIds: ids });
+    const link = await resolveBundleLink(f.deps, (entry as { token: string }).token);
+    expect(link!.members.map((m) => [m.invitation.id, m.state])).toEqual(ids.map((id) => [id, 'open']));
+    await recordBundleAnswer(f.deps, link!, ids[0]!, { overall: 5 });
+
+    f.setNow('2026-11-26T04:05:00Z');
+    expect(await sendDueInvitations(f.deps)).toMatchObject({ reminded: 1 });
+    const reminder = f.state.sent[1]!;
+    expect(reminder.body).toBe(`【长春新区】提醒：2项待评价，请打开 http://localhost:3000/c 输入评价码${reminder.code}`);
+    // The reminder's code opens the same page as its link would: the answered issue shows as done.
+    expect(f.state.codes.get(`hash:${reminder.code}`)!.invitationIds).toEqual(ids);
   });
 
   it('sends one SMS when two sweepers run at the same moment', async () => {
