@@ -193,4 +193,41 @@ describe('the frequency cap: one survey SMS per enterprise per week', { timeout:
     await sweepAt('2026-12-01T04:05:00Z');
     expect((await outboxOf(enterprise.contactPhone)).sort((a, b) => a.sentAt.localeCompare(b.sentAt)).map((s) => s.body.slice(6, 8))).toEqual(['问题', '提醒', '问题']);
   });
+
+  // Last in this file on purpose: its beforeAll swaps `host` for one in code mode after the tests above have run.
+  describe('in code mode', () => {
+    beforeAll(async () => {
+      host = await testHost({ surveyLinkMode: 'code', publicBaseUrl: 'https://hf.ccxinqu.gov.cn' });
+    });
+
+    it('sends three closures as ONE SMS with one code, whose entry on /c opens the page listing the three', async () => {
+      const { enterprise, closed } = await closures(['道路照明不亮', '厂区排水不畅', '用电增容']);
+      await sweepAt('2026-11-24T04:05:00Z');
+      const outbox = await outboxOf(enterprise.contactPhone);
+      expect(outbox).toHaveLength(1);
+      const code = /评价码([2-9A-Z]{8})$/.exec(outbox[0].body)![1];
+      expect(outbox[0].body).toBe(`【长春新区】您有3项诉求办结，请打开 https://hf.ccxinqu.gov.cn/c 输入评价码${code}`);
+      expect(outbox[0].segments).toBe(1);
+
+      const entry = await host.app.request(
+        '/c',
+        { method: 'POST', headers: FORM, body: new URLSearchParams({ code: code!, digits: enterprise.contactPhone.slice(-4) }) },
+        { incoming: { socket: { remoteAddress: '198.51.100.7' } } },
+      );
+      expect(entry.status).toBe(303);
+      const path = entry.headers.get('location')!;
+      expect(path).toMatch(/^\/s\/[A-Za-z0-9_-]{22}$/);
+      const html = await (await host.app.request(path)).text();
+      for (const title of ['道路照明不亮', '厂区排水不畅', '用电增容']) expect(html).toContain(title);
+      expect(html.match(/<form method="post"/g)).toHaveLength(3);
+
+      for (const [i, c] of closed.slice(0, 2).entries()) {
+        const res = await host.app.request(path, { method: 'POST', headers: JSON_POST, body: JSON.stringify({ invitationId: c.invitation.id, answers: { overall: 4 + i } }) });
+        expect(res.status).toBe(201);
+      }
+      const after = await (await host.app.request(path)).text();
+      expect(after.match(/<form method="post"/g)).toHaveLength(1);
+      expect(after).toContain(`name="invitationId" value="${closed[2].invitation.id}"`);
+    });
+  });
 });
