@@ -9,12 +9,10 @@ import { INVITATION_FIELD, SurveyBundlePage } from '../../../web/survey-bundle-p
 import { SurveyFollowUp, SurveyMessage } from '../../../web/survey-page';
 import { surveyHref } from '../../../web/survey-view';
 import { jsonBody } from '../validation';
-import { formAnswers, pathOf, viewOf, withoutStep } from './survey';
+import { formAnswers, isJsonBody, pathOf, viewOf, wantsJson, withoutStep } from './survey-request';
 
 const jsonBundleAnswerSchema = z.object({ invitationId: z.string().min(1).max(64), answers: z.record(z.string(), z.unknown()) });
 
-const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
-const isJsonBody = (c: Context) => (c.req.header('content-type') ?? '').includes('application/json');
 
 /**
  * `GET /s/{token}` of a bundle link: every issue with its own form; once every issue is answered,

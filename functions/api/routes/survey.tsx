@@ -7,11 +7,12 @@ import { resolveBundleLink } from '../../core/invitations/bundle-link';
 import { bundleSurveyPage, postBundleAnswer } from './survey-bundle';
 import { checkAnswers, type RawAnswers } from '../../core/surveys/answers';
 import { followUpQuestions } from '../../core/surveys/follow-up';
-import { STEP_FIELD, SurveyFollowUp, SurveyForm, SurveyMessage, type SurveyState, type SurveyStep } from '../../../web/survey-page';
+import { SurveyFollowUp, SurveyForm, SurveyMessage, type SurveyState } from '../../../web/survey-page';
 import { surveyHref, type SurveyView } from '../../../web/survey-view';
 import type { ApiDeps } from '../env';
 import { errorBody, setRetryAfter, statusOf } from '../error-mapper';
 import { jsonBody } from '../validation';
+import { formAnswers, isJsonBody, pathOf, viewOf, wantsJson, withoutStep } from './survey-request';
 
 const jsonAnswersSchema = z.object({ answers: z.record(z.string(), z.unknown()) });
 
@@ -21,11 +22,6 @@ const pageStateOf: Partial<Record<DomainError['code'], SurveyState>> = {
   'invitation.already_answered': 'answered',
   'rate.limited': 'limited',
 };
-
-export const viewOf = (c: Context): SurveyView => ({ lang: c.req.query('lang') === 'en' ? 'en' : 'zh', large: c.req.query('large') === '1' });
-const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
-const isJsonBody = (c: Context) => (c.req.header('content-type') ?? '').includes('application/json');
-export const pathOf = (c: Context) => `/s/${c.req.param('token') ?? ''}`;
 
 /** The enterprise's survey pages, `/s/{token}`: no login; GET and HEAD only ever read. */
 export function surveyRoutes(deps: ApiDeps) {
@@ -106,20 +102,4 @@ export function surveyRoutes(deps: ApiDeps) {
   }
 
   return app;
-}
-
-/** A form post as raw answers: text fields as strings, a repeated field as a list, files dropped. */
-export function formAnswers(body: Record<string, string | File | Array<string | File>>): RawAnswers {
-  const answers: RawAnswers = {};
-  for (const [name, value] of Object.entries(body)) {
-    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    answers[name.replace(/\[\]$/, '')] = list.length === 1 && !Array.isArray(value) ? list[0] : list;
-  }
-  return answers;
-}
-
-/** Splits the page's step marker off the answers (it is not a question, so the check would refuse it). */
-export function withoutStep(raw: RawAnswers): { step: SurveyStep | undefined; answers: RawAnswers } {
-  const { [STEP_FIELD]: step, ...answers } = raw;
-  return { step: step === 'first' || step === 'inline' || step === 'follow-up' ? step : undefined, answers };
 }
