@@ -30,7 +30,7 @@
  * |   (team, zone, category, overall `all`,   |   e.g. `COUNT#zoneCategory#month#2026-10`,               |
  * |   functionGroup, zoneCategory `zone|cat`) |   SK `gaoxin|金融支持#sms`                                 |
  * | unknown-token hits of an address          | PK `RATE#key`, SK window start                            |
- * | invitation by survey code hash (code mode)| PK `CODE#sha256` -> invitation id, wrong digits; TTL      |
+ * | invitation by survey code hash (code mode)| PK `CODE#sha256` -> invitation id(s), wrong digits; TTL   |
  * | an enterprise's survey state (freq. cap)  | PK `ENT#id`, SK `SURVEYS` (last send, open bundle)        |
  * | survey bundle by id (one SMS, n issues)   | PK `BUNDLE#id`, SK `#META` (its member invitation ids)    |
  *

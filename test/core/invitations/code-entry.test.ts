@@ -10,8 +10,8 @@ import { fakeDeps } from '../fakes';
 const member: Principal = { sub: 'm', username: 'member-gaoxin-01', role: 'team-member', zoneId: 'gaoxin', teamId: 'gaoxin-01' };
 
 /** An invitation closed on a Tuesday morning and swept at 13:00 Shanghai in code mode. */
-async function sentInCodeMode() {
-  const f = fakeDeps('2026-11-24T02:00:00Z', { surveyLinkMode: 'code' });
+async function sentInCodeMode(settings: Parameters<typeof fakeDeps>[1] = {}) {
+  const f = fakeDeps('2026-11-24T02:00:00Z', { surveyLinkMode: 'code', ...settings });
   const issue = await createIssue(f.deps, member, { enterpriseId: 'ent-001', teamId: 'gaoxin-01', category: '其他', title: 't' });
   const closure = await closeIssue(f.deps, member, issue.id, { resolution: 'r' });
   f.setNow('2026-11-24T05:00:00Z');
@@ -28,6 +28,14 @@ describe('the sweeper in code mode', () => {
     expect(sms.body).toBe(`【长春新区】问题已办结，请打开 http://localhost:3000/c 输入评价码${sms.code}`);
     expect([...f.state.codes.entries()]).toEqual([[`hash:${sms.code}`, { invitationIds: [invitationId], failures: 0 }]]);
     expect(f.state.invitations.get(invitationId)).toMatchObject({ status: 'sent', tokenHash: expect.stringMatching(/^hash:token-/) });
+  });
+
+  it('does the same for an invitation outside any bundle (the cap at 0), and the code opens it', async () => {
+    const { f, sms, invitationId, digits } = await sentInCodeMode({ frequencyCapDays: 0 });
+    expect(f.state.invitations.get(invitationId)!.bundleId).toBeUndefined();
+    expect(sms.body).toBe(`【长春新区】问题已办结，请打开 http://localhost:3000/c 输入评价码${sms.code}`);
+    expect(f.state.codes.get(`hash:${sms.code}`)).toEqual({ invitationIds: [invitationId], failures: 0 });
+    expect(await enterSurveyCode(f.deps, { code: sms.code!, digits }, 'a')).toMatchObject({ outcome: 'open', invitationIds: [invitationId] });
   });
 
   it('mints another code for the reminder', async () => {
