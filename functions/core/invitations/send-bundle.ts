@@ -15,7 +15,7 @@ export interface BundleOutcome {
 
 /**
  * Sends a bundle (invitations of one enterprise merged by the frequency cap) as ONE SMS with one
- * link, when any of its members comes due. Every member still waiting (scheduled, or claimed by a
+ * link (in code mode: one code), when any of its members comes due. Every member still waiting (scheduled, or claimed by a
  * sweeper whose lease lapsed) is claimed in ONE transaction under one token, so of two sweepers
  * exactly one sends; members withdrawn meanwhile (the issue was reopened) are left out. Outside
  * the send window the members wait for its next start; to an enterprise that opted out they are
