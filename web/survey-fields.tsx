@@ -16,13 +16,15 @@ function checked(values: FieldValues, id: string, value: string | number): boole
  * the page's script shows it inline when its condition holds; without JavaScript it stays hidden
  * and the server asks it on a second step instead.
  */
-export function QuestionField(props: { q: Question; lang: Lang; values: FieldValues; problem?: string | undefined; inline?: boolean }) {
+export function QuestionField(props: { q: Question; lang: Lang; values: FieldValues; problem?: string | undefined; inline?: boolean; idPrefix?: string }) {
   const { q, lang, values, problem } = props;
+  // A page with several forms (a bundle) prefixes element ids, so that none repeats.
+  const idOf = (kind: 'q' | 'err') => `${props.idPrefix ?? ''}${kind}-${q.id}`;
   // A conditional question with a problem stays in view: the reader must see what to fix.
   const conditional = q.showIf && props.inline !== false && !problem ? { 'data-show-if': q.showIf.question, 'data-show-in': q.showIf.in.join(','), hidden: true } : {};
-  const described = problem ? { 'aria-describedby': `err-${q.id}` } : {};
+  const described = problem ? { 'aria-describedby': idOf('err') } : {};
   const error = problem ? (
-    <p class="error" id={`err-${q.id}`}>
+    <p class="error" id={idOf('err')}>
       {problem}
     </p>
   ) : null;
@@ -68,10 +70,10 @@ export function QuestionField(props: { q: Question; lang: Lang; values: FieldVal
       return (
         <fieldset {...conditional}>
           <legend>
-            <label for={`q-${q.id}`}>{q.label[lang]}</label>
+            <label for={idOf('q')}>{q.label[lang]}</label>
           </legend>
           {error}
-          <textarea id={`q-${q.id}`} name={q.id} maxlength={q.maxLength} {...described}>
+          <textarea id={idOf('q')} name={q.id} maxlength={q.maxLength} {...described}>
             {typeof values[q.id] === 'string' ? (values[q.id] as string) : ''}
           </textarea>
         </fieldset>

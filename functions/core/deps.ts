@@ -1,4 +1,5 @@
 import type { Settings } from './settings';
+import type { SurveyBundleStore } from './invitations/survey-bundle';
 import type { WorkingDayCalendar } from './scheduling/working-days';
 import type { SurveyCatalog } from './surveys/definition';
 import type {
@@ -36,4 +37,5 @@ export interface CoreDeps {
   appeals: AppealStore;
   /** Survey codes of code mode (`surveyLinkMode: 'code'`). */
   codes: SurveyCodeStore;
+  bundles: SurveyBundleStore;
 }

@@ -4,6 +4,7 @@ import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from './tasks/c
 import type { Delivery } from './invitations/delivery';
 import type { SmsProvider } from './invitations/sms-send-error';
 import type { Invitation, InvitationListing } from './invitations/invitation';
+import type { BundleWrite } from './invitations/survey-bundle';
 import type { Issue, IssueStatus, LedgerEvent } from './ledger/issue';
 import type { Enterprise, Team, Zone } from './org/org';
 import type { CounterDelta, CounterKey, CounterRow, Dimension } from './scoring/counters';
@@ -84,6 +85,8 @@ export interface ClosureWrite {
   event: LedgerEvent;
   /** The closure's `work` counters (`closed`), in the same transaction. */
   counters?: CounterDelta[];
+  /** The frequency cap's state and bundle, written only if the state is still the version read. */
+  bundle?: BundleWrite;
 }
 
 /** One hop of the ledger: the issue as it becomes, its event, and what the hop withdraws. */
@@ -118,8 +121,11 @@ export interface IssueStore {
   get(id: string): Promise<Issue | undefined>;
   list(scope: Scope, status: IssueStatus | undefined, page: PageRequest): Promise<Page<Issue>>;
   events(issueId: string): Promise<LedgerEvent[]>;
-  /** Writes the closure in one transaction if `previous` is still current; `already_closed` when another write won. */
-  close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'>;
+  /**
+   * Writes the closure in one transaction if `previous` is still current; `already_closed` when another write won;
+   * `bundle_changed` when the enterprise's survey state moved since read (decide again and retry).
+   */
+  close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed' | 'bundle_changed'>;
   /** Writes a hop in one transaction; `conflict` when the issue moved meanwhile. */
   transition(write: TransitionWrite): Promise<'done' | 'conflict'>;
 }
@@ -129,6 +135,8 @@ export interface TaskEffects {
   counters?: CounterDelta[];
   followUpTask?: CallbackTask;
   followUpInvitation?: Invitation;
+  /** The follow-up survey's place under the frequency cap, written only if the enterprise's survey state is still the version read. */
+  bundle?: BundleWrite;
 }
 
 export interface TaskStore {
@@ -139,7 +147,7 @@ export interface TaskStore {
    * Stores the completed task if it is still open, with what completing it causes, in ONE
    * transaction: phone-rating and work counters, and for a rectification the re-callback and follow-up survey.
    * False when it was done already, or was raised as overdue since it was read (`task.overdueLevel` is
-   * what completing it counted on: raised or not).
+   * what completing it counted on: raised or not), or, with `effects.bundle`, when the enterprise's survey state moved.
    */
   complete(task: CallbackTask, effects?: TaskEffects): Promise<boolean>;
   /** Stores one more unanswered call, if the task is still open with `previousAttempts` calls. */
@@ -242,9 +250,9 @@ export interface CodeClaim {
   keepUntil: Date;
 }
 
-/** A survey code as stored: the invitation it opens and the wrong phone digits it has taken. */
+/** A survey code as stored: the invitation(s) it opens (a bundle's code opens all its members) and the wrong phone digits it has taken. */
 export interface StoredSurveyCode {
-  invitationId: string;
+  invitationIds: string[];
   failures: number;
 }
 
@@ -259,8 +267,8 @@ export interface SurveyCodeStore {
   takeAttempt(codeHash: string, limit: number): Promise<number | undefined>;
   /** Gives back the try taken for digits that were right. */
   giveBackAttempt(codeHash: string): Promise<void>;
-  /** One more link token (its hash) for the invitation an entered code opened. */
-  addLinkToken(invitationId: string, tokenHash: string): Promise<void>;
+  /** One more link token (its hash) for the invitation(s) an entered code opened. */
+  addLinkToken(invitationIds: string[], tokenHash: string): Promise<void>;
 }
 
 /** Recorded answers, read one at a time by the invitation they answer. */

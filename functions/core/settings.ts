@@ -37,6 +37,12 @@ export const settingsSchema = z.object({
     .object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/) })
     .refine((w) => w.start < w.end, { message: 'the window must start before it ends' })
     .default({ start: '09:00', end: '20:00' }),
+  /**
+   * The per-enterprise frequency cap: at most one survey SMS per this many days. Closures inside
+   * the window are merged into one SMS whose page lists each issue (see invitations/survey-bundle.ts);
+   * 0 turns the cap off (one SMS per closure).
+   */
+  frequencyCapDays: z.number().int().min(0).max(90).default(7),
   /** One reminder goes to a non-responder this long after the first SMS (then moved into the send window). */
   reminderAfterHours: z.number().int().min(1).max(30 * 24).default(48),
   /** Sends tried before an invitation is `failed` with the provider's reason. */

@@ -84,6 +84,10 @@ describe('callback and rectification work', () => {
 
     await setClock('2026-11-24T07:00:00Z');
     await host.call('POST', '/local/sweep');
+    // The frequency cap: the enterprise was surveyed at 12:30 today, so the second survey waits a week.
+    expect(await json(await host.call('GET', `/local/outbox?to=${enterprises[3]!.contactPhone}`))).toHaveLength(1);
+    await setClock('2026-12-01T04:30:00Z');
+    await host.call('POST', '/local/sweep');
     const outbox = await json(await host.call('GET', `/local/outbox?to=${enterprises[3]!.contactPhone}`));
     expect(outbox).toHaveLength(2);
     const page = await (await host.app.request(`/s/${tokenOf(outbox[0].body)}`)).text();
@@ -93,7 +97,7 @@ describe('callback and rectification work', () => {
     const rectifications = await json(await host.call('GET', '/api/v1/callback-tasks?kind=rectification', { as: member }));
     expect(rectifications.items).toHaveLength(1);
     // The follow-up answer measures recovery; it is not a second rating of the team.
-    const scores = await json(await host.call('GET', '/api/v1/reports/scores?by=team&from=2026-11-24&to=2026-11-24', { as: 'office' }));
+    const scores = await json(await host.call('GET', '/api/v1/reports/scores?by=team&from=2026-11-24&to=2026-12-01', { as: 'office' }));
     expect(scores.groups.find((g: any) => g.id === team)).toMatchObject({
       n: 1,
       counts: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 },

@@ -48,7 +48,8 @@ describe('the SMS follow-up page (/app/invitations) and the survey section of an
   const sectionOf = (html: string, listing: string) => new RegExp(`data-listing="${listing}">([\\s\\S]*?)</section>`).exec(html)?.[1] ?? '';
 
   beforeAll(async () => {
-    host = await testHost();
+    // One SMS per issue (no frequency cap): each invitation gets its own provider message id and receipt.
+    host = await testHost({ frequencyCapDays: 0 });
     host.clock.set(new Date('2026-11-24T02:00:00Z'));
     for (const name of ['failed', 'undelivered', 'delivered'] as const) {
       const issue = await createIssue(host.core, office, { enterpriseId: enterprise.id, teamId: enterprise.teamId, category: '政策咨询', title: `短信${name}` });

@@ -64,7 +64,7 @@ describe('the sms-events Lambda handler (End User Messaging -> SNS -> Lambda)', 
 
   beforeAll(async () => {
     const { endpoint, tableName } = await freshTable('smsevents');
-    host = await buildLocalHost({ endpoint, tableName });
+    host = await buildLocalHost({ endpoint, tableName, settings: { frequencyCapDays: 0 } });
     await host.org.putAll({ zones: demoZones, teams: demoTeams, enterprises: demoEnterprises });
     host.clock.set(new Date('2026-11-24T02:00:00Z'));
     const office = { sub: 'office', username: 'office', role: 'office' as const };

@@ -130,7 +130,7 @@ describe('code mode: a fixed /c page and a short code', () => {
 
     const right = await enter(newAddress(), code, digits);
     expect(right.status).toBe(403);
-    expect(await host.core.codes.get(surveyTokens.hash(code))).toEqual({ invitationId, failures: 5 });
+    expect(await host.core.codes.get(surveyTokens.hash(code))).toEqual({ invitationIds: [invitationId], failures: 5 });
     expect((await host.core.invitations.get(invitationId))?.status).toBe('sent');
   });
 

@@ -14,6 +14,7 @@ import type { CallbackTask } from '../../functions/core/tasks/callback-task';
 import { defaultSurveyCatalog } from '../../functions/adapters/surveys/catalog';
 import { demoEnterprises, demoTeams, demoZones } from '../../infra/local/seed/demo-org';
 import { fakeAppealStores } from './fake-appeals';
+import { fakeBundleStore } from './fake-bundles';
 
 const page = <T>(items: T[]) => ({ items, nextCursor: null });
 
@@ -34,6 +35,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
   const counters: CounterDelta[] = [];
   const sent: SmsMessage[] = [];
   const enterprises = new Map(demoEnterprises.map((e) => [e.id, { ...e }]));
+  const bundles = fakeBundleStore(invitations, tokens, codes);
   const update = (id: string, when: (cur: Invitation) => boolean, change: Partial<Invitation>, remove: Array<keyof Invitation> = []) => {
     const cur = invitations.get(id);
     if (!cur || !when(cur)) return false;
@@ -80,6 +82,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       events: async (id) => events.filter((e) => e.issueId === id),
       close: async (w: ClosureWrite, previous: Issue) => {
         if (issues.get(w.issue.id)?.version !== previous.version) return 'already_closed';
+        if (w.bundle && !bundles.apply(w.bundle)) return 'bundle_changed';
         issues.set(w.issue.id, w.issue);
         tasks.set(w.task.id, w.task);
         if (w.invitation) invitations.set(w.invitation.id, w.invitation);
@@ -105,6 +108,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
       complete: async (t, effects) => {
         const cur = tasks.get(t.id);
         if (cur?.status !== 'open' || (cur.overdueLevel === undefined) !== (t.overdueLevel === undefined)) return false;
+        if (effects?.bundle && !bundles.apply(effects.bundle)) return false;
         tasks.set(t.id, t);
         counters.push(...(effects?.counters ?? []));
         if (effects?.followUpTask) tasks.set(effects.followUpTask.id, effects.followUpTask);
@@ -125,7 +129,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         if (cur.status !== inv.status || cur.attempts !== inv.attempts) return false;
         invitations.set(inv.id, { ...cur, status: 'sending', tokenHash: c.tokenHash, leaseUntil: c.leaseUntil.toISOString(), attempts: cur.attempts + 1 });
         tokens.set(c.tokenHash, inv.id);
-        if (c.code) codes.set(c.code.hash, { invitationId: inv.id, failures: 0 });
+        if (c.code) codes.set(c.code.hash, { invitationIds: [inv.id], failures: 0 });
         return true;
       },
       markSent: async (inv, s) => {
@@ -156,7 +160,7 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
           reminderLeaseUntil: c.leaseUntil.toISOString(),
         });
         if (ok) tokens.set(c.tokenHash, inv.id);
-        if (ok && c.code) codes.set(c.code.hash, { invitationId: inv.id, failures: 0 });
+        if (ok && c.code) codes.set(c.code.hash, { invitationIds: [inv.id], failures: 0 });
         return ok;
       },
       markReminded: async (inv, o) =>
@@ -192,13 +196,14 @@ export function fakeDeps(start: string, settings: Partial<Settings> = {}) {
         return ++code.failures;
       },
       giveBackAttempt: async (hash) => void (codes.get(hash)!.failures -= 1),
-      addLinkToken: async (invitationId, hash) => void tokens.set(hash, invitationId),
+      addLinkToken: async (invitationIds, hash) => bundles.link(hash, invitationIds),
     },
     ...fakeAppealStores(responses, counters).stores,
+    bundles: bundles.store,
   };
   return {
     deps,
     setNow: (iso: string) => void (now = new Date(iso)),
-    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises, codes },
+    state: { issues, events, tasks, invitations, responses, counters, sent, enterprises, codes, surveyStates: bundles.states, bundles: bundles.bundles },
   };
 }

@@ -22,7 +22,7 @@ describe('exactly once, on DynamoDB Local', () => {
     return { enterprise: e, issue: await json(await host.call('POST', '/api/v1/issues', { as: 'office', body: { enterpriseId: e.id, teamId: e.teamId, category: '金融支持', title: '贷款对接' } })) };
   }
 
-  it('writes a closure as ONE transaction of issue, callback task, invitation and ledger event', async () => {
+  it('writes a closure as ONE transaction of issue, callback task, invitation, ledger event and the frequency cap’s state and bundle', async () => {
     const { issue } = await openIssue(10);
     recorder.clear();
     const res = await host.call('POST', `/api/v1/issues/${issue.id}/close`, { as: 'office', body: { resolution: 'done' } });
@@ -30,7 +30,7 @@ describe('exactly once, on DynamoDB Local', () => {
     const writes = recorder.commands.filter((c) => /Put|Update|Delete|Transact|Batch/.test(c.name));
     expect(writes.map((c) => c.name)).toEqual(['TransactWriteItemsCommand']);
     const items = writes[0]!.input.TransactItems;
-    expect(items.filter((t: any) => t.Put).map((t: any) => t.Put.Item.type)).toEqual(['issue', 'task', 'invitation', 'event']);
+    expect(items.filter((t: any) => t.Put).map((t: any) => t.Put.Item.type)).toEqual(['issue', 'task', 'invitation', 'event', 'survey-state', 'bundle']);
     // ...and the `closed` work counters of the closure's groups, in the same transaction.
     const counted = items.filter((t: any) => t.Update).map((t: any) => t.Update.Key);
     expect(counted).toHaveLength(10);

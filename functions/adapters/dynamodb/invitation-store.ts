@@ -82,7 +82,7 @@ export class DynamoInvitationStore implements InvitationStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            ...(claim.code ? [codeClaimPut(this.table.name, invitation.id, claim.code)] : []),
+            ...(claim.code ? [codeClaimPut(this.table.name, [invitation.id], claim.code)] : []),
           ],
         }),
       );
@@ -210,7 +210,7 @@ export class DynamoInvitationStore implements InvitationStore {
             },
             // The first link's token item stays: both links open the same invitation.
             { Put: { TableName: this.table.name, Item: toItem('token', { invitationId: invitation.id }, tokenKey(claim.tokenHash)), ConditionExpression: 'attribute_not_exists(PK)' } },
-            ...(claim.code ? [codeClaimPut(this.table.name, invitation.id, claim.code)] : []),
+            ...(claim.code ? [codeClaimPut(this.table.name, [invitation.id], claim.code)] : []),
           ],
         }),
       );

@@ -4,6 +4,7 @@ import type { Issue, IssueStatus, LedgerEvent } from '../../core/ledger/issue';
 import { DomainError } from '../../core/errors';
 import type { ClosureWrite, ExternalRef, IssueStore, Page, PageRequest, TransitionWrite } from '../../core/ports';
 import { queryAll, queryPage, type Table } from './client';
+import { bundleWriteItems } from './survey-bundle-store';
 import { fromItem, isConditionFailure, toItem } from './items';
 import { counterUpdate } from './counter-updates';
 import { externalRefKey, invitationKey, invitationKeys, issueKey, issueKeys, ledgerEventKey, scopeIndex, taskKeys } from './keys';
@@ -79,8 +80,8 @@ export class DynamoIssueStore implements IssueStore {
    * written only if it is still the version that was read, so of two racing closes exactly one
    * commits and the other learns `already_closed`.
    */
-  async close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed'> {
-    const { issue, task, invitation, event, counters = [] } = write;
+  async close(write: ClosureWrite, previous: Issue): Promise<'closed' | 'already_closed' | 'bundle_changed'> {
+    const { issue, task, invitation, event, bundle, counters = [] } = write;
     const t = this.table.name;
     try {
       await this.table.doc.send(
@@ -101,12 +102,15 @@ export class DynamoIssueStore implements IssueStore {
               : []),
             { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
             ...counters.map((delta) => counterUpdate(t, delta)),
+            // Last, so the indexes above stay as they were: the enterprise's survey state and its bundle.
+            ...(bundle ? bundleWriteItems(t, bundle) : []),
           ],
         }),
       );
       return 'closed';
     } catch (error) {
       if (isConditionFailure(error, 0)) return 'already_closed';
+      if (bundle && isConditionFailure(error)) return 'bundle_changed';
       throw error;
     }
   }

@@ -34,7 +34,9 @@
  * |   (team, zone, category, overall `all`,   |   e.g. `COUNT#zoneCategory#month#2026-10`,               |
  * |   functionGroup, zoneCategory `zone|cat`) |   SK `gaoxin|金融支持#sms`                                 |
  * | unknown-token hits of an address          | PK `RATE#key`, SK window start                            |
- * | invitation by survey code hash (code mode)| PK `CODE#sha256` -> invitation id, wrong digits; TTL      |
+ * | invitation by survey code hash (code mode)| PK `CODE#sha256` -> invitation id(s), wrong digits; TTL   |
+ * | an enterprise's survey state (freq. cap)  | PK `ENT#id`, SK `SURVEYS` (last send, open bundle)        |
+ * | survey bundle by id (one SMS, n issues)   | PK `BUNDLE#id`, SK `#META` (its member invitation ids)    |
  *
  * Hot keys: the DUE partition and a busy counter take every write of their kind. Both can be
  * sharded by a suffix (`DUE#0..n`, `group#chan#0..n`) read back with n queries and summed; the
@@ -170,6 +172,10 @@ export function scopeIndex(scope: Scope, kind: 'ISSUE' | 'TASK' | 'RESP' | 'APPE
   if (scope.kind === 'zone') return { IndexName: 'GSI2', pk: 'GSI2PK', sk: 'GSI2SK', value: `ZONE#${scope.zoneId}` };
   return { IndexName: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK', value: kind };
 }
+
+/** The frequency cap's per-enterprise item: read and written under a version condition by closures and sends. */
+export const enterpriseSurveyStateKey = (enterpriseId: string) => ({ PK: `ENT#${enterpriseId}`, SK: 'SURVEYS' });
+export const bundleKey = (id: string) => ({ PK: `BUNDLE#${id}`, SK: META });
 
 export const seedMarkerKey = (name: string) => ({ PK: 'SEED', SK: name });
 

@@ -9,6 +9,7 @@ import { DynamoRateLimitStore } from './rate-limit-store';
 import { DynamoResponseStore } from './response-store';
 import { DynamoTaskStore } from './task-store';
 import { DynamoSurveyCodeStore } from './survey-code-store';
+import { DynamoSurveyBundleStore } from './survey-bundle-store';
 
 /** Every store the core needs, over one table. */
 export function dynamoStores(table: Table) {
@@ -22,5 +23,6 @@ export function dynamoStores(table: Table) {
     responses: new DynamoResponseStore(table),
     appeals: new DynamoAppealStore(table),
     codes: new DynamoSurveyCodeStore(table),
+    bundles: new DynamoSurveyBundleStore(table),
   } satisfies Partial<CoreDeps>;
 }

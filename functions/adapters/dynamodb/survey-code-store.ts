@@ -2,19 +2,20 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodeClaim, StoredSurveyCode, SurveyCodeStore } from '../../core/ports';
 import type { Table } from './client';
 import { isConditionFailure, toItem } from './items';
-import { codeKey, tokenKey } from './keys';
+import { codeKey } from './keys';
+import { invitationIdsAttributes, invitationIdsOf, linkTokenPut } from './link-items';
 
 /**
  * The transaction item that stores a survey code with the claim that sends it: `CODE#<sha256>`
- * -> the invitation, no failures yet, dropped by TTL after `keepUntil`. Its condition fails on the
+ * -> the invitation(s) (all of a bundle's members), no failures yet, dropped by TTL after `keepUntil`. Its condition fails on the
  * (rare, 2^-39.6 per live code) chance that the code is live already; the claim then fails and the
  * next sweep mints another.
  */
-export function codeClaimPut(tableName: string, invitationId: string, code: CodeClaim) {
+export function codeClaimPut(tableName: string, invitationIds: string[], code: CodeClaim) {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...toItem('code', { invitationId, failures: 0 }, codeKey(code.hash)), ttl: Math.floor(code.keepUntil.getTime() / 1000) },
+      Item: { ...toItem('code', { ...invitationIdsAttributes(invitationIds), failures: 0 }, codeKey(code.hash)), ttl: Math.floor(code.keepUntil.getTime() / 1000) },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
@@ -26,10 +27,9 @@ export class DynamoSurveyCodeStore implements SurveyCodeStore {
 
   async get(codeHash: string): Promise<StoredSurveyCode | undefined> {
     const out = await this.table.doc.send(new GetCommand({ TableName: this.table.name, Key: codeKey(codeHash), ConsistentRead: true }));
-    const item = out.Item;
     // TTL deletes late, which does no harm: by then the invitation itself says it has expired.
-    if (!item || typeof item.invitationId !== 'string') return undefined;
-    return { invitationId: item.invitationId, failures: Number(item.failures ?? 0) };
+    const invitationIds = out.Item && invitationIdsOf(out.Item);
+    return invitationIds ? { invitationIds, failures: Number(out.Item!.failures ?? 0) } : undefined;
   }
 
   async takeAttempt(codeHash: string, limit: number): Promise<number | undefined> {
@@ -65,9 +65,7 @@ export class DynamoSurveyCodeStore implements SurveyCodeStore {
     });
   }
 
-  async addLinkToken(invitationId: string, tokenHash: string): Promise<void> {
-    await this.table.doc.send(
-      new PutCommand({ TableName: this.table.name, Item: toItem('token', { invitationId }, tokenKey(tokenHash)), ConditionExpression: 'attribute_not_exists(PK)' }),
-    );
+  async addLinkToken(invitationIds: string[], tokenHash: string): Promise<void> {
+    await this.table.doc.send(new PutCommand(linkTokenPut(this.table.name, tokenHash, invitationIds)));
   }
 }

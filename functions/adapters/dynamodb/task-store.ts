@@ -7,6 +7,7 @@ import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
 import { fromItem, isConditionFailure, isTransactionCollision, toItem } from './items';
 import { invitationKeys, scopeIndex, TASK_DUE_PARTITION, taskDueSortKey, taskKey, taskKeys, taskStatusPrefix } from './keys';
+import { bundleWriteItems } from './survey-bundle-store';
 
 /** Callback and rectification tasks. */
 export class DynamoTaskStore implements TaskStore {
@@ -60,12 +61,13 @@ export class DynamoTaskStore implements TaskStore {
             ...(followUpInvitation
               ? [{ Put: { TableName: t, Item: toItem('invitation', followUpInvitation, invitationKeys(followUpInvitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
+            ...(effects.bundle ? bundleWriteItems(t, effects.bundle) : []),
           ],
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error, 0)) return false;
+      if (isConditionFailure(error, 0) || (effects.bundle && isConditionFailure(error))) return false;
       throw error;
     }
   }

@@ -1,12 +1,12 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { enterSurveyCode } from '../../core/invitations/code-entry';
 import { CodeForm, CodeLocked } from '../../../web/survey-code-page';
 import { codeTexts } from '../../../web/survey-code-texts';
 import { SurveyMessage } from '../../../web/survey-page';
-import { surveyHref, type SurveyView } from '../../../web/survey-view';
+import { surveyHref } from '../../../web/survey-view';
 import type { ApiDeps } from '../env';
+import { viewOf } from './survey-request';
 
-const viewOf = (c: Context): SurveyView => ({ lang: c.req.query('lang') === 'en' ? 'en' : 'zh', large: c.req.query('large') === '1' });
 
 /** A form field as text; anything else (a file, a repeated field) reads as empty. */
 const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');

@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { DomainError, type Problem } from '../../core/errors';
 import { resolveSurveyLink } from '../../core/invitations/survey-link';
 import { recordAnswer } from '../../core/responses/record-answer';
+import { resolveBundleLink } from '../../core/invitations/bundle-link';
+import { bundleSurveyPage, postBundleAnswer } from './survey-bundle';
 import { checkAnswers, type RawAnswers } from '../../core/surveys/answers';
 import { followUpQuestions } from '../../core/surveys/follow-up';
-import { STEP_FIELD, SurveyFollowUp, SurveyForm, SurveyMessage, type SurveyState, type SurveyStep } from '../../../web/survey-page';
+import { SurveyFollowUp, SurveyForm, SurveyMessage, type SurveyState } from '../../../web/survey-page';
 import { surveyHref, type SurveyView } from '../../../web/survey-view';
 import type { ApiDeps } from '../env';
 import { errorBody, setRetryAfter, statusOf } from '../error-mapper';
 import { jsonBody } from '../validation';
+import { formAnswers, isJsonBody, pathOf, viewOf, wantsJson, withoutStep } from './survey-request';
 
 const jsonAnswersSchema = z.object({ answers: z.record(z.string(), z.unknown()) });
 
@@ -19,11 +22,6 @@ const pageStateOf: Partial<Record<DomainError['code'], SurveyState>> = {
   'invitation.already_answered': 'answered',
   'rate.limited': 'limited',
 };
-
-const viewOf = (c: Context): SurveyView => ({ lang: c.req.query('lang') === 'en' ? 'en' : 'zh', large: c.req.query('large') === '1' });
-const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
-const isJsonBody = (c: Context) => (c.req.header('content-type') ?? '').includes('application/json');
-const pathOf = (c: Context) => `/s/${c.req.param('token') ?? ''}`;
 
 /** The enterprise's survey pages, `/s/{token}`: no login; GET and HEAD only ever read. */
 export function surveyRoutes(deps: ApiDeps) {
@@ -39,6 +37,9 @@ export function surveyRoutes(deps: ApiDeps) {
   // Chat apps and link scanners fetch links to preview them: nothing here may record or use anything up.
   app.get('/:token', async (c) => {
     const view = viewOf(c);
+    // A link that opens several issues (the frequency cap's bundle) lists them all on one page.
+    const bundle = await resolveBundleLink(core, c.req.param('token'));
+    if (bundle) return bundleSurveyPage(c, bundle);
     const link = await resolveSurveyLink(core, c.req.param('token'), deps.clientAddress(c));
     if (link.answered) return c.html(<SurveyMessage state={c.req.query('thanks') ? 'thanks' : 'answered'} view={view} path={pathOf(c)} />);
     return c.html(<SurveyForm survey={link.survey} view={view} action={pathOf(c)} nonce={c.get('secureHeadersNonce')} />);
@@ -47,6 +48,8 @@ export function surveyRoutes(deps: ApiDeps) {
   app.post('/:token', async (c) => {
     const token = c.req.param('token');
     const view = viewOf(c);
+    const bundle = await resolveBundleLink(core, token);
+    if (bundle) return postBundleAnswer(core, c, bundle);
     const { step, answers } = isJsonBody(c)
       ? { step: undefined, answers: (await jsonBody(c, jsonAnswersSchema)).answers as RawAnswers }
       : withoutStep(formAnswers(await c.req.parseBody({ all: true })));
@@ -99,20 +102,4 @@ export function surveyRoutes(deps: ApiDeps) {
   }
 
   return app;
-}
-
-/** A form post as raw answers: text fields as strings, a repeated field as a list, files dropped. */
-function formAnswers(body: Record<string, string | File | Array<string | File>>): RawAnswers {
-  const answers: RawAnswers = {};
-  for (const [name, value] of Object.entries(body)) {
-    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    answers[name.replace(/\[\]$/, '')] = list.length === 1 && !Array.isArray(value) ? list[0] : list;
-  }
-  return answers;
-}
-
-/** Splits the page's step marker off the answers (it is not a question, so the check would refuse it). */
-function withoutStep(raw: RawAnswers): { step: SurveyStep | undefined; answers: RawAnswers } {
-  const { [STEP_FIELD]: step, ...answers } = raw;
-  return { step: step === 'first' || step === 'inline' || step === 'follow-up' ? step : undefined, answers };
 }

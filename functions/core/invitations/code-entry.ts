@@ -1,18 +1,20 @@
 import type { CoreDeps } from '../deps';
 import { normalizeCode, normalizeDigits, lastDigitsMatch } from './survey-code';
+import type { Invitation } from './invitation';
 import { isExpired } from './survey-link';
 
 /**
  * What an entry on `/c` comes to:
- * - `open`: code and digits are right and the survey is open; `token` is a fresh link token for it;
- * - `answered` / `expired`: right, but the survey is answered or past its expiry (nothing minted);
+ * - `open`: code and digits are right and the survey (of a bundle's code: any of its issues) is
+ *   open; `token` is a fresh link token for every invitation the code opens;
+ * - `answered` / `expired`: right, but nothing is left to rate: answered (any), or past its expiry (nothing minted);
  * - `malformed`: a field cannot be a code or 4 digits (nothing looked up, nothing counted);
  * - `wrong-code`: no such code; `wrong-digits`: the code exists, the digits are not its phone's;
  * - `locked`: the code has taken `codeAttemptLimit` wrong digits and opens nothing any more;
  * - `limited`: too many failed entries from this address; every entry from it is refused for now.
  */
 export type CodeEntry =
-  | { outcome: 'open'; token: string; invitationId: string }
+  | { outcome: 'open'; token: string; invitationIds: string[] }
   | { outcome: 'answered' | 'expired' | 'wrong-code' | 'locked' }
   | { outcome: 'malformed'; fields: Array<'code' | 'digits'> }
   | { outcome: 'wrong-digits'; triesLeft: number }
@@ -23,9 +25,10 @@ export type CodeEntry =
  * entries per address (`codeEntryLimit` per `codeEntryWindowMinutes`, then every entry from it is
  * refused, so a 429 tells nothing of whether a code exists), and wrong digits per code
  * (`codeAttemptLimit` from any number of addresses, then the code is locked for good; the callback
- * team still calls the enterprise). Codes are compared by hash, digits in constant time. A right
- * entry to an open survey adds a link token for it, as a reminder does, and the survey goes on at
- * `/s/{token}`; nothing else about the invitation changes.
+ * team still calls the enterprise). Codes are compared by hash, digits in constant time (against
+ * the phone of the code's first invitation: a bundle's members are one enterprise's, sent to one
+ * phone). A right entry to an open survey adds a link token for the code's invitations, as a
+ * reminder does, and the survey (or the bundle page) goes on at `/s/{token}`; nothing else changes.
  */
 export async function enterSurveyCode(deps: CoreDeps, input: { code: string; digits: string }, address: string): Promise<CodeEntry> {
   const now = deps.clock.now();
@@ -47,7 +50,8 @@ export async function enterSurveyCode(deps: CoreDeps, input: { code: string; dig
 
   const codeHash = deps.tokens.hash(code);
   const stored = await deps.codes.get(codeHash);
-  const invitation = stored && (await deps.invitations.get(stored.invitationId));
+  const invitations = stored ? (await Promise.all(stored.invitationIds.map((id) => deps.invitations.get(id)))).filter((i): i is Invitation => i !== undefined) : [];
+  const invitation = invitations[0];
   if (!stored || !invitation) return failed({ outcome: 'wrong-code' });
   const limit = settings.codeAttemptLimit;
   const failures = stored.failures >= limit ? undefined : await deps.codes.takeAttempt(codeHash, limit);
@@ -58,9 +62,11 @@ export async function enterSurveyCode(deps: CoreDeps, input: { code: string; dig
   }
   await deps.codes.giveBackAttempt(codeHash);
 
-  if (invitation.status === 'answered') return { outcome: 'answered' };
-  if (isExpired(invitation, now)) return { outcome: 'expired' };
+  if (!invitations.some((i) => i.status !== 'answered' && !isExpired(i, now))) {
+    return { outcome: invitations.some((i) => i.status === 'answered') ? 'answered' : 'expired' };
+  }
+  const invitationIds = invitations.map((i) => i.id);
   const { token, hash } = deps.tokens.mint();
-  await deps.codes.addLinkToken(invitation.id, hash);
-  return { outcome: 'open', token, invitationId: invitation.id };
+  await deps.codes.addLinkToken(invitationIds, hash);
+  return { outcome: 'open', token, invitationIds };
 }

@@ -69,6 +69,8 @@ export interface Invitation {
   expiredAt?: string;
   /** The provider's delivery receipt, once one came (`POST /api/v1/sms/receipts/{provider}`). */
   delivery?: Delivery;
+  /** The bundle sent with it as one SMS under the per-enterprise frequency cap (see survey-bundle.ts). */
+  bundleId?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import { inSendWindow, nextSendTime } from '../scheduling/send-window';
 import { addMinutes } from '../scheduling/shanghai-time';
 import { optOutReasonOf, sendWindowOf, type Invitation } from './invitation';
 import { expireInvitation, remindInvitation } from './remind-and-expire';
+import { remindBundle, sendBundle } from './send-bundle';
 import { SmsSendError } from './sms-send-error';
 import { sentMessageOf } from './sent-message';
 import { codeClaimOf, mintSurveyAccess, surveySmsContent } from './survey-message';
@@ -43,9 +44,19 @@ export async function sendDueInvitations(deps: CoreDeps, limit = 100): Promise<S
         else report.skipped++;
         continue;
       }
-      const outcome = await remindInvitation(deps, invitation);
+      const outcome = invitation.bundleId ? await remindBundle(deps, { ...invitation, bundleId: invitation.bundleId }) : await remindInvitation(deps, invitation);
       if (outcome === 'reminded') report.reminded++;
       else if (outcome === 'deferred') report.deferred++;
+      else report.skipped++;
+      continue;
+    }
+    if (invitation.bundleId) {
+      // Under the frequency cap: the whole bundle goes as one SMS; `sent` counts its invitations.
+      const { outcome, invitations } = await sendBundle(deps, { ...invitation, bundleId: invitation.bundleId });
+      if (typeof outcome === 'object') report.failed.push({ invitationId: invitation.id, reason: outcome.failed, attempts: outcome.attempts, retryAt: outcome.retryAt });
+      else if (outcome === 'sent') report.sent += invitations;
+      else if (outcome === 'deferred') report.deferred += invitations;
+      else if (outcome === 'suppressed') report.suppressed += invitations;
       else report.skipped++;
       continue;
     }

@@ -40,6 +40,19 @@ export function reminderSms(signature: string, link: string): string {
   return `【${signature}】提醒：您尚未评价，请点击：${link}`;
 }
 
+/**
+ * The SMS of a bundle (the frequency cap merged several closures): how many issues wait for a
+ * rating, and one link to a page that lists them. 65 characters for 3 issues with a local link.
+ */
+export function bundleInvitationSms(signature: string, link: string, issues: number): string {
+  return `【${signature}】您有${issues}项诉求办结，请评价：${link}`;
+}
+
+/** The one reminder of a bundle: how many issues still wait for a rating, and a fresh link. 63 characters for 2 with a local link. */
+export function bundleReminderSms(signature: string, link: string, issues: number): string {
+  return `【${signature}】提醒：${issues}项诉求待评价：${link}`;
+}
+
 /** The survey link of a token under the public base URL. */
 export function surveyLink(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/s/${token}`;
@@ -55,10 +68,16 @@ const TOKEN_CHARS = 22;
  */
 export function smsLengthProblems(settings: { smsSignature: string; publicBaseUrl: string; surveyLinkMode?: 'token' | 'code' }): Problem[] {
   const link = surveyLink(settings.publicBaseUrl, 'x'.repeat(TOKEN_CHARS));
+  // A bundle is checked at two digits, the longest a week of one enterprise's closures makes.
   const templates: Record<string, (signature: string) => string> =
     settings.surveyLinkMode === 'code'
       ? codeModeTemplates(settings.publicBaseUrl)
-      : { invitation: (signature) => invitationSms(signature, link), reminder: (signature) => reminderSms(signature, link) };
+      : {
+          invitation: (signature) => invitationSms(signature, link),
+          reminder: (signature) => reminderSms(signature, link),
+          'bundle invitation': (signature) => bundleInvitationSms(signature, link, 99),
+          'bundle reminder': (signature) => bundleReminderSms(signature, link, 99),
+        };
   return Object.entries(templates).flatMap(([name, render]) => {
     const count = countSegments(render(settings.smsSignature));
     return count.segments === 1

@@ -4,7 +4,7 @@ import type { SurveyDefinition } from '../surveys/definition';
 import type { Invitation } from './invitation';
 
 /** Tokens are 22+ characters of base64url; anything else is unknown without a database read. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{22,128}$/;
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{22,128}$/;
 
 export interface OpenLink {
   invitation: Invitation;

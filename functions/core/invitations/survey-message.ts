@@ -1,8 +1,8 @@
 import type { CoreDeps } from '../deps';
 import type { CodeClaim, SmsMessage } from '../ports';
 import { addMinutes } from '../scheduling/shanghai-time';
-import { invitationCodeSms, reminderCodeSms } from './sms-code-text';
-import { invitationSms, reminderSms, surveyLink } from './sms-text';
+import { bundleInvitationCodeSms, bundleReminderCodeSms, invitationCodeSms, reminderCodeSms } from './sms-code-text';
+import { bundleInvitationSms, bundleReminderSms, invitationSms, reminderSms, surveyLink } from './sms-text';
 import { codeEntryUrl, codeFromRandom } from './survey-code';
 
 /**
@@ -40,18 +40,25 @@ export function codeClaimOf(access: SurveyAccess, settings: { invitationTtlDays:
 /**
  * The body of the invitation or reminder SMS for `access`, and what template providers fill their
  * variable with: the link in token mode; in code mode the fixed page as `link` and the code as `code`.
+ * `issues` (a bundle of the frequency cap) takes the bundle text that counts them; undefined, the single text.
  */
 export function surveySmsContent(
   settings: { smsSignature: string; publicBaseUrl: string },
   access: SurveyAccess,
   purpose: 'invitation' | 'reminder',
+  issues?: number,
 ): Pick<SmsMessage, 'body' | 'link' | 'code'> {
+  const reminder = purpose === 'reminder';
+  const sig = settings.smsSignature;
   if (access.code) {
     const url = codeEntryUrl(settings.publicBaseUrl);
-    const render = purpose === 'reminder' ? reminderCodeSms : invitationCodeSms;
-    return { body: render(settings.smsSignature, url, access.code), link: url, code: access.code };
+    const body =
+      issues === undefined
+        ? (reminder ? reminderCodeSms : invitationCodeSms)(sig, url, access.code)
+        : (reminder ? bundleReminderCodeSms : bundleInvitationCodeSms)(sig, url, access.code, issues);
+    return { body, link: url, code: access.code };
   }
   const link = surveyLink(settings.publicBaseUrl, access.token);
-  const render = purpose === 'reminder' ? reminderSms : invitationSms;
-  return { body: render(settings.smsSignature, link), link };
+  const body = issues === undefined ? (reminder ? reminderSms : invitationSms)(sig, link) : (reminder ? bundleReminderSms : bundleInvitationSms)(sig, link, issues);
+  return { body, link };
 }

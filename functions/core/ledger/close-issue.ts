@@ -2,6 +2,7 @@ import type { Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError } from '../errors';
 import { scheduledInvitation, type Attribution, type Invitation } from '../invitations/invitation';
+import { placeUnderCap } from '../invitations/survey-bundle';
 import { callbackDueAt } from '../scheduling/working-days';
 import { CALLBACK_SURVEY_ID } from '../surveys/definition';
 import type { CallbackTask } from '../tasks/callback-task';
@@ -58,7 +59,31 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     createdAt: at,
     dueAt: callbackDueAt(deps.calendar, now, callbackDueWorkingDaysFor(deps.settings, issue.category)).toISOString(),
   };
-  const invitation = surveyed ? undefined : scheduledInvitation(deps, owner, enterprise, survey, now);
+  const scheduled = surveyed ? undefined : scheduledInvitation(deps, owner, enterprise, survey, now);
+  for (let attempt = 1; ; attempt++) {
+    // Under the frequency cap the invitation joins the enterprise's open bundle or opens one; a
+    // racing closure of the same enterprise makes the write fail, and we decide again on its result.
+    const state = scheduled && deps.settings.frequencyCapDays > 0 ? await deps.bundles.state(issue.enterpriseId) : undefined;
+    const placed = scheduled ? placeUnderCap(deps, scheduled, state, now) : undefined;
+    const closure = await writeClosure(deps, principal, issue, input, { task, earlier, now, ...(placed ? { placed } : {}) });
+    if (closure !== 'bundle_changed') return closure;
+    if (attempt >= MAX_BUNDLE_ATTEMPTS) throw new DomainError('issue.changed', 'Too many closures for this enterprise at once; try again.');
+  }
+}
+
+/** Racing closures of one enterprise that can each lose the survey state once before giving up. */
+const MAX_BUNDLE_ATTEMPTS = 8;
+
+async function writeClosure(
+  deps: CoreDeps,
+  principal: Principal,
+  issue: Issue,
+  input: CloseIssue,
+  ctx: { task: CallbackTask; earlier: Invitation | undefined; now: Date; placed?: ReturnType<typeof placeUnderCap> },
+): Promise<Closure | 'bundle_changed'> {
+  const { task, earlier } = ctx;
+  const at = ctx.now.toISOString();
+  const invitation = ctx.placed?.invitation;
   const closed: Issue = {
     ...issue,
     status: 'closed',
@@ -71,8 +96,10 @@ export async function closeIssue(deps: CoreDeps, principal: Principal, id: strin
     invitationId: invitation?.id ?? issue.invitationId,
   };
   const event = ledgerEvent(deps, principal, issue, { at, action: 'close', from: issue.status, to: 'closed', toLevel: levelOf(issue), note: input.resolution });
-  const counters = workDeltas(owner, now, { closed: 1 });
-  const outcome = await deps.issues.close({ issue: closed, task, ...(invitation ? { invitation } : {}), event, counters }, issue);
+  const counters = workDeltas(task, ctx.now, { closed: 1 });
+  const bundle = ctx.placed?.write;
+  const outcome = await deps.issues.close({ issue: closed, task, ...(invitation ? { invitation } : {}), event, counters, ...(bundle ? { bundle } : {}) }, issue);
+  if (outcome === 'bundle_changed') return outcome;
   if (outcome === 'already_closed') {
     const winner = await deps.issues.get(issue.id);
     if (!winner || winner.status !== 'closed') throw new DomainError('issue.not_open', 'The issue changed while closing; try again.');

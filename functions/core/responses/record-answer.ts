@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { DomainError, validationError } from '../errors';
-import { isExpired, resolveSurveyLink } from '../invitations/survey-link';
+import { isExpired, resolveSurveyLink, type OpenLink } from '../invitations/survey-link';
 import type { Invitation } from '../invitations/invitation';
 import type { SurveyResponse } from '../ports';
 import { answerCounterDeltas } from '../scoring/answer-deltas';
@@ -20,7 +20,14 @@ export const isLowScore = (score: number) => score <= 2;
  * is `invitation.already_answered` whatever its body; invalid answers record nothing.
  */
 export async function recordAnswer(deps: CoreDeps, token: string, raw: RawAnswers, address: string): Promise<SurveyResponse> {
-  const link = await resolveSurveyLink(deps, token, address);
+  return recordAnswerTo(deps, await resolveSurveyLink(deps, token, address), raw);
+}
+
+/**
+ * Records the answer to one resolved, unexpired invitation (a single link's, or one issue of a
+ * bundle link's page): the same one transaction and the same exactly-once rules as `recordAnswer`.
+ */
+export async function recordAnswerTo(deps: CoreDeps, link: OpenLink, raw: RawAnswers): Promise<SurveyResponse> {
   if (link.answered) throw alreadyAnswered(link.invitation);
   const checked = checkAnswers(link.survey, raw);
   if (!checked.ok) throw validationError(checked.problems);

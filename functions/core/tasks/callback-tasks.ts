@@ -2,6 +2,7 @@ import { inScope, scopeOf, type Principal } from '../auth/principal';
 import type { CoreDeps } from '../deps';
 import { DomainError, validationError } from '../errors';
 import { scheduledInvitation, type Attribution, type Invitation } from '../invitations/invitation';
+import { placeUnderCap, type BundleWrite } from '../invitations/survey-bundle';
 import { checkResolutionAgreement } from '../ledger/two-sided-check';
 import type { Page, PageRequest } from '../ports';
 import { counterKeysFor } from '../scoring/counters';
@@ -70,19 +71,23 @@ export async function completeTask(deps: CoreDeps, principal: Principal, id: str
   const phone = input.rating !== undefined ? counterKeysFor(task, now, 'callback').map((key) => ({ key, rating: input.rating })) : [];
   const timeliness = completionCount(task, now);
   const counters = [...phone, ...(Object.keys(timeliness).length ? workDeltas(task, now, timeliness) : [])];
-  const followUp = task.kind === 'rectification' ? await followUpOf(deps, done, now) : undefined;
-  if (!(await deps.tasks.complete(done, { counters, ...followUp }))) {
-    // The sweeper may have raised it as overdue since it was read (counting it late): decide again on the task as it is.
+  for (let attempt = 1; ; attempt++) {
+    const followUp = task.kind === 'rectification' ? await followUpOf(deps, done, now) : undefined;
+    if (await deps.tasks.complete(done, { counters, ...followUp })) break;
     const current = await deps.tasks.get(id);
+    // The sweeper may have raised it as overdue since it was read (counting it late): decide again on the task as it is.
     if (current?.status === 'open' && current.overdueLevel !== undefined && task.overdueLevel === undefined) return completeTask(deps, principal, id, input);
-    throw new DomainError('task.already_done', `Task ${id} was completed meanwhile.`);
+    // A follow-up survey under the frequency cap also fails when the enterprise's survey state moved
+    // (a closure of the same enterprise won the race): while the task is still open, decide again.
+    const stillOpen = followUp?.bundle !== undefined && attempt < 8 && current?.status === 'open';
+    if (!stillOpen) throw new DomainError('task.already_done', `Task ${id} was completed meanwhile.`);
   }
   if (task.kind === 'callback' && done.enterpriseSaysResolved) await checkResolutionAgreement(deps, task.issueId);
   return done;
 }
 
 /** After a rectification: a re-callback for the team and the short second survey for the enterprise. */
-async function followUpOf(deps: CoreDeps, rectification: CallbackTask, now: Date): Promise<{ followUpTask: CallbackTask; followUpInvitation?: Invitation }> {
+async function followUpOf(deps: CoreDeps, rectification: CallbackTask, now: Date): Promise<{ followUpTask: CallbackTask; followUpInvitation?: Invitation; bundle?: BundleWrite }> {
   const at = now.toISOString();
   const owner: Attribution = {
     issueId: rectification.issueId,
@@ -103,6 +108,10 @@ async function followUpOf(deps: CoreDeps, rectification: CallbackTask, now: Date
   };
   const [enterprise, survey] = [await deps.org.getEnterprise(rectification.enterpriseId), deps.surveys.current(FOLLOWUP_SURVEY_ID)];
   if (!enterprise || !survey) return { followUpTask };
-  const followUpInvitation = scheduledInvitation(deps, owner, enterprise, survey, now);
-  return { followUpTask, followUpInvitation };
+  // The follow-up survey is under the frequency cap like any other: the enterprise that gave a
+  // 差评 is not sent a second SMS within the week; it joins the waiting bundle, or waits for the cap.
+  const scheduled = scheduledInvitation(deps, owner, enterprise, survey, now);
+  const state = deps.settings.frequencyCapDays > 0 && scheduled.status === 'scheduled' ? await deps.bundles.state(enterprise.id) : undefined;
+  const placed = placeUnderCap(deps, scheduled, state, now);
+  return { followUpTask, followUpInvitation: placed.invitation, ...(placed.write ? { bundle: placed.write } : {}) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { surveyTokens } from '../../../functions/adapters/ids/ids';
-import { countSegments, invitationSms, reminderSms, smsLengthProblems, surveyLink } from '../../../functions/core/invitations/sms-text';
+import { bundleInvitationSms, bundleReminderSms, countSegments, invitationSms, reminderSms, smsLengthProblems, surveyLink } from '../../../functions/core/invitations/sms-text';
 import { defaultSettings } from '../../../functions/core/settings';
 
 describe('the invitation SMS', () => {
@@ -24,7 +24,17 @@ describe('the invitation SMS', () => {
 
   it('names the templates a too-long base URL or signature would split', () => {
     const problems = smsLengthProblems({ smsSignature: '长春新区营商环境办公室', publicBaseUrl: 'https://abcdefghij.execute-api.cn-north-1.amazonaws.com.cn' });
-    expect(problems.map((p) => p.message.split(' SMS')[0])).toEqual(['the invitation', 'the reminder']);
+    expect(problems.map((p) => p.message.split(' SMS')[0])).toEqual(['the invitation', 'the reminder', 'the bundle invitation', 'the bundle reminder']);
+  });
+
+  it('keeps the bundle SMS of up to 99 issues in one segment with the default signature and a real district domain', () => {
+    const link = surveyLink('https://hf.ccxinqu.gov.cn', surveyTokens.mint().token);
+    for (const n of [2, 3, 9, 10, 99]) {
+      const invitation = bundleInvitationSms('长春新区', link, n);
+      expect(invitation).toBe(`【长春新区】您有${n}项诉求办结，请评价：${link}`);
+      expect(countSegments(invitation)).toEqual({ encoding: 'UCS-2', units: invitation.length, segments: 1 });
+      expect(countSegments(bundleReminderSms('长春新区', link, n)).segments).toBe(1);
+    }
   });
 
   it('counts GSM-7 and UCS-2 segments', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { surveyTokens } from '../../../functions/adapters/ids/ids';
-import { invitationCodeSms, reminderCodeSms } from '../../../functions/core/invitations/sms-code-text';
+import { bundleInvitationCodeSms, bundleReminderCodeSms, invitationCodeSms, reminderCodeSms } from '../../../functions/core/invitations/sms-code-text';
 import { countSegments, smsLengthProblems } from '../../../functions/core/invitations/sms-text';
 import { CODE_ALPHABET, codeEntryUrl, codeFromRandom, lastDigitsMatch, normalizeCode, normalizeDigits } from '../../../functions/core/invitations/survey-code';
 import { mintSurveyAccess, surveySmsContent } from '../../../functions/core/invitations/survey-message';
@@ -62,18 +62,24 @@ describe('the code-mode SMS', () => {
       expect(countSegments(body)).toMatchObject({ encoding: 'UCS-2', segments: 1 });
     }
     expect(reminderCodeSms('长春市长春新区营商环境办', url, code)).toHaveLength(68);
+    // A bundle's texts count its issues; two digits still fit.
+    for (const body of [bundleInvitationCodeSms('长春市长春新区营商环境办', url, code, 99), bundleReminderCodeSms('长春市长春新区营商环境办', url, code, 99)]) {
+      expect(body).toContain(`99项`);
+      expect(body).toMatch(new RegExp(` ${url} 输入评价码${code}$`));
+      expect(countSegments(body)).toMatchObject({ encoding: 'UCS-2', units: 69, segments: 1 });
+    }
     expect(smsLengthProblems({ smsSignature: '长春市长春新区营商环境办', publicBaseUrl: districtDomain, surveyLinkMode: 'code' })).toEqual([]);
   });
 
   it('keeps the default signature and the default execute-api URL in one segment, where token links do not fit', () => {
     const executeApi = 'https://abcdefghij.execute-api.cn-north-1.amazonaws.com.cn';
-    expect(smsLengthProblems({ smsSignature: '长春新区', publicBaseUrl: executeApi, surveyLinkMode: 'code' })).toHaveLength(2);
+    expect(smsLengthProblems({ smsSignature: '长春新区', publicBaseUrl: executeApi, surveyLinkMode: 'code' })).toHaveLength(4);
     expect(smsLengthProblems({ ...defaultSettings, surveyLinkMode: 'code' })).toEqual([]);
   });
 
   it('are named in the start-up warnings when the base URL is too long for them', () => {
     const problems = smsLengthProblems({ smsSignature: '长春新区营商环境办公室', publicBaseUrl: 'https://abcdefghij.execute-api.cn-north-1.amazonaws.com.cn', surveyLinkMode: 'code' });
-    expect(problems.map((p) => p.message.split(' SMS')[0])).toEqual(['the code invitation', 'the code reminder']);
+    expect(problems.map((p) => p.message.split(' SMS')[0])).toEqual(['the code invitation', 'the code reminder', 'the code bundle invitation', 'the code bundle reminder']);
   });
 
   it('carries the code (for template providers) and the entry page as the link; token mode is unchanged', () => {
@@ -88,5 +94,14 @@ describe('the code-mode SMS', () => {
     const token = mintSurveyAccess({ tokens, settings: defaultSettings });
     expect(token).toEqual({ token: token.token, tokenHash: token.tokenHash });
     expect(surveySmsContent(defaultSettings, token, 'invitation')).toEqual({ body: `【长春新区】问题已办结，请评价：http://localhost:3000/s/${token.token}`, link: `http://localhost:3000/s/${token.token}` });
+  });
+
+  it('counts a bundle’s issues in either mode', () => {
+    const tokens = { mint: surveyTokens.mint, hash: surveyTokens.hash };
+    const code = mintSurveyAccess({ tokens, settings: { ...defaultSettings, surveyLinkMode: 'code' } });
+    expect(surveySmsContent(defaultSettings, code, 'invitation', 3).body).toBe(`【长春新区】您有3项诉求办结，请打开 http://localhost:3000/c 输入评价码${code.code}`);
+    expect(surveySmsContent(defaultSettings, code, 'reminder', 2).body).toBe(`【长春新区】提醒：2项待评价，请打开 http://localhost:3000/c 输入评价码${code.code}`);
+    const token = mintSurveyAccess({ tokens, settings: defaultSettings });
+    expect(surveySmsContent(defaultSettings, token, 'reminder', 2).body).toBe(`【长春新区】提醒：2项诉求待评价：http://localhost:3000/s/${token.token}`);
   });
 });
