@@ -13,7 +13,7 @@ export interface LargeSeedSize {
 }
 
 /** 长春新区: 4 zones, 112 teams, 1,000 enterprises, a year of history. */
-export const districtSize: LargeSeedSize = { zones: 4, teams: 112, enterprises: 1000, months: 12, issuesPerEnterprisePerYear: 3.5 };
+export const districtSize: LargeSeedSize = { zones: 4, teams: 112, enterprises: 1000, months: 12, issuesPerEnterprisePerYear: 3 };
 
 /** Zones differ in size: 高新 is the largest, 空港 the smallest (their shares of teams and enterprises). */
 const zoneShares: Record<string, number> = { gaoxin: 40, beihu: 30, changde: 24, konggang: 18 };
