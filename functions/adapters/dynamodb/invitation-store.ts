@@ -6,8 +6,9 @@ import type { AnswerWrite, InvitationStore, Page, PageRequest } from '../../core
 import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
-import { fromItem, isConditionFailure, toItem } from './items';
-import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, responseKeys, scopeIndex, taskKeys, tokenKey } from './keys';
+import { responseItem, taskItem, tokenItem } from './entity-items';
+import { fromItem, isConditionFailure } from './items';
+import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, scopeIndex, tokenKey } from './keys';
 
 /** `SET` clauses and values for the GSI1-3 keys of an invitation in a listed final state. */
 function listKeyUpdates(next: Invitation): { set: string[]; values: Record<string, string> } {
@@ -66,7 +67,7 @@ export class DynamoInvitationStore implements InvitationStore {
             {
               Put: {
                 TableName: this.table.name,
-                Item: toItem('token', { invitationId: invitation.id }, tokenKey(claim.tokenHash)),
+                Item: tokenItem(claim.tokenHash, invitation.id),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -194,7 +195,7 @@ export class DynamoInvitationStore implements InvitationStore {
               },
             },
             // The first link's token item stays: both links open the same invitation.
-            { Put: { TableName: this.table.name, Item: toItem('token', { invitationId: invitation.id }, tokenKey(claim.tokenHash)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.name, Item: tokenItem(claim.tokenHash, invitation.id), ConditionExpression: 'attribute_not_exists(PK)' } },
           ],
         }),
       );
@@ -283,10 +284,10 @@ export class DynamoInvitationStore implements InvitationStore {
                 ExpressionAttributeValues: { ':sending': 'sending', ':sent': 'sent', ':answered': 'answered', ':now': response.answeredAt },
               },
             },
-            { Put: { TableName: t, Item: toItem('response', response, responseKeys(response)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: t, Item: responseItem(response), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...counters.map((delta) => counterUpdate(t, delta)),
             ...(rectification
-              ? [{ Put: { TableName: t, Item: toItem('task', rectification, taskKeys(rectification)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              ? [{ Put: { TableName: t, Item: taskItem(rectification), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
           ],
         }),

@@ -4,8 +4,9 @@ import type { CallbackTask, OverdueLevel, TaskKind, TaskStatus } from '../../cor
 import type { Page, PageRequest, TaskEffects, TaskStore } from '../../core/ports';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
-import { fromItem, isConditionFailure, toItem } from './items';
-import { invitationKeys, scopeIndex, TASK_DUE_PARTITION, taskDueSortKey, taskKey, taskKeys, taskStatusPrefix } from './keys';
+import { invitationItem, taskItem } from './entity-items';
+import { fromItem, isConditionFailure } from './items';
+import { scopeIndex, TASK_DUE_PARTITION, taskDueSortKey, taskKey, taskStatusPrefix } from './keys';
 
 /** Callback and rectification tasks. */
 export class DynamoTaskStore implements TaskStore {
@@ -47,16 +48,16 @@ export class DynamoTaskStore implements TaskStore {
             {
               Put: {
                 TableName: t,
-                Item: toItem('task', task, taskKeys(task)),
+                Item: taskItem(task),
                 ConditionExpression: 'attribute_exists(PK) AND #status = :open',
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: { ':open': 'open' },
               },
             },
             ...(effects.counters ?? []).map((delta) => counterUpdate(t, delta)),
-            ...(followUpTask ? [{ Put: { TableName: t, Item: toItem('task', followUpTask, taskKeys(followUpTask)), ConditionExpression: 'attribute_not_exists(PK)' } }] : []),
+            ...(followUpTask ? [{ Put: { TableName: t, Item: taskItem(followUpTask), ConditionExpression: 'attribute_not_exists(PK)' } }] : []),
             ...(followUpInvitation
-              ? [{ Put: { TableName: t, Item: toItem('invitation', followUpInvitation, invitationKeys(followUpInvitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              ? [{ Put: { TableName: t, Item: invitationItem(followUpInvitation), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
           ],
         }),

@@ -36,7 +36,10 @@ export async function stageLargeSeed(options: {
   const target = join(options.dbDir, SHARED_DB_FILE);
   if (existsSync(target)) return 'not-fresh';
   const staging = await mkdtemp(join(stagingBase(), 'huifang-seed-'));
-  const db = await startDynamoDbLocal({ dataDir: staging });
+  const db = await startDynamoDbLocal({ dataDir: staging }).catch(async (error: unknown) => {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  });
   // Ctrl-C while staging: stop the staging DynamoDB Local and drop its files, leaving the data folder as it was.
   const interrupted = () => void db.stop().finally(() => rm(staging, { recursive: true, force: true }).finally(() => process.exit(130)));
   process.once('SIGINT', interrupted);
