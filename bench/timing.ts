@@ -25,5 +25,5 @@ export function table(rows: BenchRow[]): string {
   const cells = [['bench', 'variant', 'size', 'ms', 'ratio'], ...rows.map((r) => [r.bench, r.variant, r.size, r.ms.toFixed(1), `${r.ratio.toFixed(2)}x`])];
   const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => [...row[c]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
-  return cells.map((row) => row.map((cell, c) => pad(cell, widths[c]!)).join('  ')).join('\n');
+  return cells.map((row) => row.map((cell, c) => pad(cell, widths[c]!)).join('  ').trimEnd()).join('\n');
 }
