@@ -6,6 +6,9 @@ import { addDays, shanghaiDate, shanghaiMonth } from '../../functions/core/sched
 import { counterKeysFor, dimensions, smsChannelOf, type CounterKey } from '../../functions/core/scoring/counters';
 import type { CallbackTask } from '../../functions/core/tasks/callback-task';
 import type { Issue } from '../../functions/core/ledger/issue';
+import type { Appeal } from '../../functions/core/appeals/appeal';
+import { emptyWorkCounts, type WorkCounts } from '../../functions/core/scoring/counters';
+import { reconcile } from '../../functions/jobs/reconcile';
 import { DEMO_PASSWORD } from '../../infra/local/demo-users';
 import { buildLocalHost, type LocalHost } from '../../infra/local/local-host';
 import { seedLarge, type LargeSeedSummary } from '../../infra/local/seed/large-seed';
@@ -82,6 +85,44 @@ describe('the large seed (HUIFANG_SEED=large), on a slice of the district', () =
     }
     expect(expected.size).toBeGreaterThan(100);
     expect([...actual.entries()].sort()).toEqual([...expected.entries()].sort());
+  });
+
+  it('holds work counters equal to a recount of the seeded closures, reopens, tasks and appeals', async () => {
+    const today = shanghaiDate(new Date());
+    const months = [...new Set(Array.from({ length: 110 }, (_, i) => shanghaiMonth(new Date(`${addDays(today, -i)}T12:00:00+08:00`))))];
+    const rows = await new DynamoCounterStore(host.table).read('overall', months.map((period) => ({ granularity: 'month' as const, period })));
+    const actual = emptyWorkCounts();
+    for (const row of rows) for (const [name, v] of Object.entries(row.work) as Array<[keyof WorkCounts, number]>) actual[name] += v;
+
+    const expected = emptyWorkCounts();
+    for (const issue of await all<Issue>('ISSUE')) {
+      for (const e of await host.core.issues.events(issue.id)) {
+        if (e.to === 'closed' && e.from !== 'closed') expected.closed++;
+        if (e.from === 'closed' && e.to !== 'closed') expected.reopened++;
+      }
+    }
+    // Each task counts once: late when first raised as overdue, else on time or late when completed.
+    for (const t of await all<CallbackTask>('TASK')) {
+      const kind = t.kind === 'callback' ? 'callback' : 'rectification';
+      if (t.overdueLevel !== undefined) expected[`${kind}Late`]++;
+      else if (t.status === 'done' && t.completedAt) expected[Date.parse(t.completedAt) <= Date.parse(t.dueAt) ? (`${kind}OnTime` as const) : (`${kind}Late` as const)]++;
+    }
+    const appeals = await all<Appeal>('APPEAL');
+    expected.appealsFiled = appeals.length;
+    expected.appealsApproved = appeals.filter((a) => a.status === 'approved').length;
+
+    expect(expected.closed).toBeGreaterThan(60);
+    expect(expected.callbackOnTime).toBeGreaterThan(0);
+    expect(expected.callbackLate).toBeGreaterThan(0);
+    expect(actual).toEqual(expected);
+  });
+
+  it('passes the reconciliation over the seeded range with no difference', async () => {
+    const today = shanghaiDate(new Date());
+    const report = await reconcile(host.core, { from: addDays(today, -100), to: today, repair: false });
+    expect(report.checkedResponses).toBeGreaterThan(50);
+    expect(report.comparedCounters).toBeGreaterThan(100);
+    expect(report.differences).toEqual([]);
   });
 
   it('draws a progress line about every 10% and ends with the totals and the seconds taken', () => {

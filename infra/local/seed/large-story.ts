@@ -69,7 +69,8 @@ export async function tellLargeStory(
   onProgress: (done: number, total: number) => void,
 ): Promise<StorySummary> {
   const capture = new CapturingGateway();
-  const seeded: CoreDeps = { ...core, ...storesOf(stores), sms: capture };
+  // Frequency-cap merge: settings must become { ...core.settings, frequencyCapDays: 0 } (as the demo seed's replay) once that key exists.
+  const seeded: CoreDeps = { ...core, ...storesOf(stores), sms: capture, settings: core.settings };
   // Ids from a seeded generator: stamped with each step's moment like the live ULIDs, and the same on every run.
   const idRandom = random(20_261_131);
   const asOf = (instant: Date): CoreDeps => {
@@ -231,5 +232,6 @@ function storesOf(stores: SeedingStores) {
     rateLimits: stores.rateLimits,
     responses: stores.responses,
     appeals: stores.appeals,
+    codes: stores.codes,
   };
 }

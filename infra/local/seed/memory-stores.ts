@@ -17,12 +17,13 @@ import type {
   OrgStore,
   RateLimitStore,
   ResponseStore,
+  SurveyCodeStore,
   SurveyResponse,
   TaskEffects,
   TaskStore,
   TransitionWrite,
 } from '../../../functions/core/ports';
-import type { CounterDelta, CounterRow, Dimension } from '../../../functions/core/scoring/counters';
+import { emptyWorkCounts, type CounterDelta, type CounterRow, type Dimension } from '../../../functions/core/scoring/counters';
 import type { CallbackTask, OverdueLevel } from '../../../functions/core/tasks/callback-task';
 
 const notForSeeding = (what: string) => (): never => {
@@ -114,16 +115,17 @@ export class SeedingStores {
     get: async (id) => this.issueMap.get(id),
     list: notForSeeding('issues.list'),
     events: async (issueId) => this.eventList.filter((e) => e.issueId === issueId),
-    close: async ({ issue, task, invitation, event }: ClosureWrite, previous: Issue) => {
+    close: async ({ issue, task, invitation, event, counters }: ClosureWrite, previous: Issue) => {
       const stored = this.issueMap.get(issue.id);
       if (!stored || (stored.version ?? 0) !== (previous.version ?? 0) || stored.status === 'closed') return 'already_closed';
       this.issueMap.set(issue.id, issue);
       this.taskMap.set(task.id, task);
       if (invitation) this.invitationMap.set(invitation.id, invitation);
       this.eventList.push(event);
+      this.count(counters ?? []);
       return 'closed';
     },
-    transition: async ({ issue, previous, event, cancel }: TransitionWrite) => {
+    transition: async ({ issue, previous, event, cancel, counters }: TransitionWrite) => {
       const stored = this.issueMap.get(issue.id);
       if (!stored || (stored.version ?? 0) !== (previous.version ?? 0)) return 'conflict';
       const inv = cancel?.invitation && this.invitationMap.get(cancel.invitation.id);
@@ -134,6 +136,7 @@ export class SeedingStores {
       this.eventList.push(event);
       if (inv) this.invitationMap.set(inv.id, { ...inv, status: 'cancelled', cancelledAt: event.at });
       if (task && cancel?.task) this.taskMap.set(task.id, { ...cancel.task, status: 'cancelled' });
+      this.count(counters ?? []);
       return 'done';
     },
   };
@@ -142,7 +145,9 @@ export class SeedingStores {
     get: async (id) => this.taskMap.get(id),
     list: notForSeeding('tasks.list'),
     complete: async (task: CallbackTask, effects: TaskEffects = {}) => {
-      if (this.taskMap.get(task.id)?.status !== 'open') return false;
+      const stored = this.taskMap.get(task.id);
+      // As the transaction's condition: still open, and raised as overdue exactly if `task` says so.
+      if (stored?.status !== 'open' || (stored.overdueLevel !== undefined) !== (task.overdueLevel !== undefined)) return false;
       this.taskMap.set(task.id, task);
       this.count(effects.counters ?? []);
       if (effects.followUpTask) this.taskMap.set(effects.followUpTask.id, effects.followUpTask);
@@ -164,13 +169,14 @@ export class SeedingStores {
           const at = t.overdueLevel === 'zone' ? t.nextOverdueCheckAt : t.dueAt;
           return at !== undefined && at <= now.toISOString();
         }),
-    markOverdue: async (raised: CallbackTask, previous: OverdueLevel | undefined) => {
+    markOverdue: async (raised: CallbackTask, previous: OverdueLevel | undefined, counters: CounterDelta[] = []) => {
       const stored = this.taskMap.get(raised.id);
       if (stored?.status !== 'open' || stored.overdueLevel !== previous) return false;
       const next: CallbackTask = { ...stored, overdueLevel: raised.overdueLevel, overdueAt: raised.overdueAt };
       if (raised.nextOverdueCheckAt) next.nextOverdueCheckAt = raised.nextOverdueCheckAt;
       else delete next.nextOverdueCheckAt;
       this.taskMap.set(raised.id, next);
+      this.count(counters);
       return true;
     },
   };
@@ -295,18 +301,25 @@ export class SeedingStores {
       this.update(invitationId, (i) => ({ ...i, delivery: { ...delivery, ...(providerMessageId ? { providerMessageId } : {}) } }));
       return 'recorded';
     },
+    // The seed sends through the log gateway, which names no provider: no message is ever kept to look up.
+    invitationOfMessage: async () => undefined,
   };
 
-  readonly responses: ResponseStore = { get: async (invitationId) => this.responseMap.get(invitationId) };
+  readonly responses: ResponseStore = {
+    get: async (invitationId) => this.responseMap.get(invitationId),
+    list: notForSeeding('responses.list'),
+    answeredBetween: notForSeeding('responses.answeredBetween'),
+  };
 
   readonly appeals: AppealStore = {
     get: async (id) => this.appealMap.get(id),
     list: notForSeeding('appeals.list'),
-    file: async (appeal: Appeal) => {
+    file: async (appeal: Appeal, counters: CounterDelta[] = []) => {
       const response = this.responseMap.get(appeal.invitationId);
       if (!response || response.openAppealId || response.excludedAt) return false;
       this.appealMap.set(appeal.id, appeal);
       this.responseMap.set(response.invitationId, { ...response, openAppealId: appeal.id });
+      this.count(counters);
       return true;
     },
     approve: async ({ appeal, counters }: AppealApproval) => {
@@ -344,11 +357,22 @@ export class SeedingStores {
             invited: t.invited,
             sum: t.sum,
             counts: { '1': t.levels[1] ?? 0, '2': t.levels[2] ?? 0, '3': t.levels[3] ?? 0, '4': t.levels[4] ?? 0, '5': t.levels[5] ?? 0 },
+            work: { ...emptyWorkCounts(), ...t.work },
           }),
         );
     },
+    readAnswerNumbers: notForSeeding('counters.readAnswerNumbers'),
+    correctAnswerNumbers: notForSeeding('counters.correctAnswerNumbers'),
   };
 
-  readonly rateLimits: RateLimitStore = { hit: async () => 1 };
+  readonly rateLimits: RateLimitStore = { hit: async () => 1, count: async () => 0 };
+
+  /** The seed's surveys are links, never codes (code mode's claims would write here; nobody could enter one). */
+  readonly codes: SurveyCodeStore = {
+    get: notForSeeding('codes.get'),
+    takeAttempt: notForSeeding('codes.takeAttempt'),
+    giveBackAttempt: notForSeeding('codes.giveBackAttempt'),
+    addLinkToken: notForSeeding('codes.addLinkToken'),
+  };
 }
 

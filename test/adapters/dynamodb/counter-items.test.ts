@@ -35,4 +35,27 @@ describe('counter items summed in memory (the large seed)', () => {
     expect(live).toMatchObject({ invited: 3, n: 2, sum: 9, c1: 0, c4: 1, c5: 1 });
     doc.destroy();
   });
+
+  it('equal the work row the live ADD transactions leave: only the work counts touched, no answer numbers', async () => {
+    const { endpoint, tableName } = await freshTable('work-counters');
+    const doc = documentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const work: CounterKey = { ...key, channel: 'work' };
+    const workDeltas: CounterDelta[] = [
+      { key: work, work: { closed: 1 } },
+      { key: work, work: { closed: 1, callbackOnTime: 0 } },
+      { key: work, work: { reopened: 1 } },
+      { key: work, work: { callbackLate: 1 } },
+      { key: work, work: { appealsFiled: 1 } },
+    ];
+    for (const delta of workDeltas) await doc.send(new TransactWriteCommand({ TransactItems: [counterUpdate(tableName, delta)] }));
+    const live = (await doc.send(new GetCommand({ TableName: tableName, Key: counterKey(work) }))).Item;
+
+    const totals = new Map<string, CounterTotal>();
+    for (const delta of workDeltas) addCounterDelta(totals, delta);
+    expect(counterItem([...totals.values()][0]!)).toEqual(live);
+    expect(live).toMatchObject({ closed: 2, reopened: 1, callbackLate: 1, appealsFiled: 1 });
+    expect(live).not.toHaveProperty('callbackOnTime');
+    expect(live).not.toHaveProperty('invited');
+    doc.destroy();
+  });
 });
