@@ -14,6 +14,8 @@ import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, portTaken, startDynamoDbL
 import { buildLocalHost } from './local-host';
 import { endpointFile } from './reconcile-cli';
 import { seedDemoHistory, seedDemoOrg } from './seed/demo-seed';
+import { describeLargeSeed, seedLarge } from './seed/large-seed';
+import { stageLargeSeed } from './seed/staged-large-seed';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -31,7 +33,6 @@ async function main() {
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) throw new StartupError(`Bad setting: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const env = parsed.data;
-  if (env.HUIFANG_SEED === 'large') throw new StartupError('HUIFANG_SEED=large is not built yet; use demo or none.');
   const calendarOverrides = env.HUIFANG_CALENDAR_FILE
     ? await readCalendarOverrideFile(env.HUIFANG_CALENDAR_FILE).catch((e: Error) => Promise.reject(new StartupError(e.message)))
     : [];
@@ -39,6 +40,11 @@ async function main() {
   const started = Date.now();
   const portTakenMessage = `Port ${env.PORT} is taken; stop what uses it or start with PORT=3001 npm start.`;
   if (await portTaken(env.PORT)) throw new StartupError(portTakenMessage);
+  // The large seed of a fresh data folder is written before the real DynamoDB Local starts (see staged-large-seed.ts).
+  const staged =
+    env.HUIFANG_SEED === 'large'
+      ? await stageLargeSeed({ dbDir: `${env.HUIFANG_DATA_DIR}/dynamodb`, tableName: TABLE, settings: { publicBaseUrl: `http://localhost:${env.PORT}`, calendarOverrides } })
+      : undefined;
   const db = await startDynamoDbLocal({ dataDir: `${env.HUIFANG_DATA_DIR}/dynamodb`, ...(env.HUIFANG_DYNAMODB_PORT ? { port: env.HUIFANG_DYNAMODB_PORT } : {}) });
   const stopAll: Array<() => Promise<void> | void> = [() => db.stop()];
   // `npm run reconcile` finds this DynamoDB Local here while huifang runs, instead of starting a second one on the same files.
@@ -61,6 +67,8 @@ async function main() {
     // Zones, teams and enterprises first (a second), so that everyone can sign in at once; the
     // history follows in the background while the server already answers.
     const org = env.HUIFANG_SEED === 'demo' ? await seedDemoOrg(host) : 'none';
+    // A data folder that already had a database gets the large seed in place (slower), unless it is seeded.
+    const large = staged === 'not-fresh' ? await seedLarge(host) : staged;
 
     const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
       const s = serve({ fetch: host.app.fetch, port: env.PORT }, () => done(s));
@@ -91,8 +99,11 @@ async function main() {
       const timer = setInterval(() => void sweep(), env.HUIFANG_SWEEP_SECONDS * 1000);
       stopAll.push(() => clearInterval(timer));
     };
-    const seeded =
-      org === 'seeded'
+    const seeded = large
+      ? large === 'already-seeded'
+        ? 'large data      kept from an earlier start'
+        : `large data      ${describeLargeSeed(large)}, in ${large.seconds} s`
+      : org === 'seeded'
         ? 'demo data       seeding two months of history in the background (about 20 s)...'
         : org === 'already-seeded'
           ? 'demo data       kept from an earlier start'

@@ -7,8 +7,9 @@ import type { AppealApproval, AppealStore, Page, PageRequest } from '../../core/
 import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
-import { fromItem, isConditionFailure, toItem } from './items';
-import { appealKey, appealKeys, appealStatusPrefix, responseKey, scopeIndex } from './keys';
+import { appealItem } from './entity-items';
+import { fromItem, isConditionFailure } from './items';
+import { appealKey, appealStatusPrefix, responseKey, scopeIndex } from './keys';
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
@@ -42,7 +43,7 @@ export class DynamoAppealStore implements AppealStore {
   async file(appeal: Appeal, counters: CounterDelta[] = []): Promise<boolean> {
     try {
       await this.transact([
-        { Put: { TableName: this.table.name, Item: toItem('appeal', appeal, appealKeys(appeal)), ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: this.table.name, Item: appealItem(appeal), ConditionExpression: 'attribute_not_exists(PK)' } },
         {
           Update: {
             TableName: this.table.name,
@@ -103,7 +104,7 @@ export class DynamoAppealStore implements AppealStore {
         {
           Put: {
             TableName: this.table.name,
-            Item: toItem('appeal', appeal, appealKeys(appeal)),
+            Item: appealItem(appeal),
             ConditionExpression: '#status = :pending',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':pending': 'pending' },

@@ -7,9 +7,10 @@ import type { AnswerWrite, CodeClaim, InvitationStore, Page, PageRequest, SentMe
 import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
+import { responseItem, taskItem, tokenItem } from './entity-items';
 import { fromItem, isConditionFailure, toItem } from './items';
 import { codeClaimPut } from './survey-code-store';
-import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, responseKeys, scopeIndex, smsMessageKey, taskKeys, tokenKey } from './keys';
+import { DUE_PARTITION, dueSortKey, invitationDueKeys, invitationKey, invitationListKeys, scopeIndex, smsMessageKey, tokenKey } from './keys';
 
 /** `SET` clauses and values for the GSI1-3 keys of an invitation in a listed final state. */
 function listKeyUpdates(next: Invitation): { set: string[]; values: Record<string, string> } {
@@ -78,7 +79,7 @@ export class DynamoInvitationStore implements InvitationStore {
             {
               Put: {
                 TableName: this.table.name,
-                Item: toItem('token', { invitationId: invitation.id }, tokenKey(claim.tokenHash)),
+                Item: tokenItem(claim.tokenHash, invitation.id),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -209,7 +210,7 @@ export class DynamoInvitationStore implements InvitationStore {
               },
             },
             // The first link's token item stays: both links open the same invitation.
-            { Put: { TableName: this.table.name, Item: toItem('token', { invitationId: invitation.id }, tokenKey(claim.tokenHash)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.name, Item: tokenItem(claim.tokenHash, invitation.id), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...(claim.code ? [codeClaimPut(this.table.name, [invitation.id], claim.code)] : []),
           ],
         }),
@@ -312,10 +313,10 @@ export class DynamoInvitationStore implements InvitationStore {
                 ExpressionAttributeValues: { ':sending': 'sending', ':sent': 'sent', ':answered': 'answered', ':now': response.answeredAt },
               },
             },
-            { Put: { TableName: t, Item: toItem('response', response, responseKeys(response)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: t, Item: responseItem(response), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...counters.map((delta) => counterUpdate(t, delta)),
             ...(rectification
-              ? [{ Put: { TableName: t, Item: toItem('task', rectification, taskKeys(rectification)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              ? [{ Put: { TableName: t, Item: taskItem(rectification), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
           ],
         }),

@@ -5,9 +5,10 @@ import { DomainError } from '../../core/errors';
 import type { ClosureWrite, ExternalRef, IssueStore, Page, PageRequest, TransitionWrite } from '../../core/ports';
 import { queryAll, queryPage, type Table } from './client';
 import { bundleWriteItems } from './survey-bundle-store';
+import { eventItem, invitationItem, issueItem, taskItem } from './entity-items';
 import { fromItem, isConditionFailure, toItem } from './items';
 import { counterUpdate } from './counter-updates';
-import { externalRefKey, invitationKey, invitationKeys, issueKey, issueKeys, ledgerEventKey, scopeIndex, taskKeys } from './keys';
+import { externalRefKey, invitationKey, issueKey, ledgerEventKey, scopeIndex } from './keys';
 
 /** The condition that the stored issue is still the version that was read (0 for issues stored without one). */
 const unchangedSince = {
@@ -25,8 +26,8 @@ export class DynamoIssueStore implements IssueStore {
       await this.table.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table.name, Item: toItem('issue', issue, issueKeys(issue)), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: this.table.name, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
+            { Put: { TableName: this.table.name, Item: issueItem(issue), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.name, Item: eventItem(event) } },
             ...(claim
               ? [{ Put: { TableName: this.table.name, Item: toItem('external-ref', claim, externalRefKey(claim.source, claim.externalId)), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
@@ -90,17 +91,17 @@ export class DynamoIssueStore implements IssueStore {
             {
               Put: {
                 TableName: t,
-                Item: toItem('issue', issue, issueKeys(issue)),
+                Item: issueItem(issue),
                 ConditionExpression: `${unchangedSince.expression} AND #status <> :closed`,
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: { ...unchangedSince.values(previous), ':closed': 'closed' },
               },
             },
-            { Put: { TableName: t, Item: toItem('task', task, taskKeys(task)), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: t, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...(invitation
-              ? [{ Put: { TableName: t, Item: toItem('invitation', invitation, invitationKeys(invitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              ? [{ Put: { TableName: t, Item: invitationItem(invitation), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
-            { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
+            { Put: { TableName: t, Item: eventItem(event) } },
             ...counters.map((delta) => counterUpdate(t, delta)),
             // Last, so the indexes above stay as they were: the enterprise's survey state and its bundle.
             ...(bundle ? bundleWriteItems(t, bundle) : []),
@@ -143,7 +144,7 @@ export class DynamoIssueStore implements IssueStore {
             {
               Put: {
                 TableName: t,
-                Item: toItem('task', { ...cancel.task, status: 'cancelled' as const }, taskKeys({ ...cancel.task, status: 'cancelled' })),
+                Item: taskItem({ ...cancel.task, status: 'cancelled' }),
                 ConditionExpression: '#status = :open',
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: { ':open': 'open' },
@@ -159,12 +160,12 @@ export class DynamoIssueStore implements IssueStore {
             {
               Put: {
                 TableName: t,
-                Item: toItem('issue', issue, issueKeys(issue)),
+                Item: issueItem(issue),
                 ConditionExpression: unchangedSince.expression,
                 ExpressionAttributeValues: unchangedSince.values(previous),
               },
             },
-            { Put: { TableName: t, Item: toItem('event', event, ledgerEventKey(issue.id, event.id)) } },
+            { Put: { TableName: t, Item: eventItem(event) } },
             ...withdrawn,
             ...counters.map((delta) => counterUpdate(t, delta)),
           ],

@@ -5,8 +5,9 @@ import type { Page, PageRequest, TaskEffects, TaskStore } from '../../core/ports
 import type { CounterDelta } from '../../core/scoring/counters';
 import { queryPage, type Table } from './client';
 import { counterUpdate } from './counter-updates';
-import { fromItem, isConditionFailure, isTransactionCollision, toItem } from './items';
-import { invitationKeys, scopeIndex, TASK_DUE_PARTITION, taskDueSortKey, taskKey, taskKeys, taskStatusPrefix } from './keys';
+import { invitationItem, taskItem } from './entity-items';
+import { fromItem, isConditionFailure, isTransactionCollision } from './items';
+import { scopeIndex, TASK_DUE_PARTITION, taskDueSortKey, taskKey, taskStatusPrefix } from './keys';
 import { bundleWriteItems } from './survey-bundle-store';
 
 /** Callback and rectification tasks. */
@@ -49,7 +50,7 @@ export class DynamoTaskStore implements TaskStore {
             {
               Put: {
                 TableName: t,
-                Item: toItem('task', task, taskKeys(task)),
+                Item: taskItem(task),
                 // Raised or not must be as read: the sweeper counts a raised task late, completion counts the others.
                 ConditionExpression: `attribute_exists(PK) AND #status = :open AND ${task.overdueLevel ? 'attribute_exists' : 'attribute_not_exists'}(overdueLevel)`,
                 ExpressionAttributeNames: { '#status': 'status' },
@@ -57,9 +58,9 @@ export class DynamoTaskStore implements TaskStore {
               },
             },
             ...(effects.counters ?? []).map((delta) => counterUpdate(t, delta)),
-            ...(followUpTask ? [{ Put: { TableName: t, Item: toItem('task', followUpTask, taskKeys(followUpTask)), ConditionExpression: 'attribute_not_exists(PK)' } }] : []),
+            ...(followUpTask ? [{ Put: { TableName: t, Item: taskItem(followUpTask), ConditionExpression: 'attribute_not_exists(PK)' } }] : []),
             ...(followUpInvitation
-              ? [{ Put: { TableName: t, Item: toItem('invitation', followUpInvitation, invitationKeys(followUpInvitation)), ConditionExpression: 'attribute_not_exists(PK)' } }]
+              ? [{ Put: { TableName: t, Item: invitationItem(followUpInvitation), ConditionExpression: 'attribute_not_exists(PK)' } }]
               : []),
             ...(effects.bundle ? bundleWriteItems(t, effects.bundle) : []),
           ],

@@ -15,8 +15,8 @@ import { completeTask } from '../../../functions/core/tasks/callback-tasks';
 import { sendInvitation } from '../../../functions/core/invitations/send-due';
 import { demoCategories, demoEnterprises, demoTeams, demoZones } from './demo-org';
 
-/** A small seeded PRNG (mulberry32), so every demo seed tells the same story. */
-function random(seed: number) {
+/** A small seeded PRNG (mulberry32), so every demo seed (and the large one) tells the same story. */
+export function random(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
