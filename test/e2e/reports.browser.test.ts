@@ -71,7 +71,8 @@ describe('the report dashboard in Chromium: SVG charts without JavaScript, no ax
     expect(await page.locator('svg.chart polyline').count()).toBeGreaterThan(0);
     const ranked = await page.locator('.red table.ranking tbody tr').count();
     expect(ranked).toBeGreaterThan(0);
-    await page.screenshot({ path: 'web/screenshots/reports.png' });
+    // The README's picture is copied from here by hand (cp test-output/e2e/reports/reports-1280x800.png web/screenshots/reports.png): tests never change tracked files.
+    await page.screenshot({ path: `${OUT}/reports-1280x800.png` });
     await page.screenshot({ path: `${OUT}/reports-1280-full.png`, fullPage: true });
 
     // The filter form is a plain GET: picking a zone reloads with it, no script involved.

@@ -22,9 +22,18 @@ const listParams = [
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 /** The query of the scores and of their CSV and XLSX exports. */
 const scoreParams = [
-  { name: 'by', in: 'query', required: true, schema: { enum: ['team', 'zone', 'category'] } },
+  { name: 'by', in: 'query', required: true, schema: { enum: ['team', 'zone', 'category', 'functionGroup', 'zoneCategory'] } },
   { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
   { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+];
+/** The query of the drill-down and of its CSV export. */
+const drilldownParams = [
+  { name: 'teamId', in: 'query', schema: { type: 'string' } },
+  { name: 'zoneId', in: 'query', schema: { type: 'string' } },
+  { name: 'category', in: 'query', schema: { type: 'string' } },
+  { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+  { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+  { name: 'rating', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5 } },
 ];
 const invitationIdParam = { name: 'invitationId', in: 'path', required: true, schema: { type: 'string' } };
 
@@ -252,12 +261,7 @@ export function openApiDocument() {
           summary: 'Every answer of a drill-down query (all pages, newest first) as CSV: UTF-8 with a BOM, Chinese headers, Shanghai times, comments formula-safe',
           description: 'The same query as GET /api/v1/reports/responses (limit and cursor ignored). More than 10000 answers is 400 with range.too_many_answers.',
           parameters: [
-            { name: 'teamId', in: 'query', schema: { type: 'string' } },
-            { name: 'zoneId', in: 'query', schema: { type: 'string' } },
-            { name: 'category', in: 'query', schema: { type: 'string' } },
-            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'rating', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5 } },
+            ...drilldownParams,
           ],
           responses: { '200': { description: 'the file', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
         },
@@ -271,12 +275,7 @@ export function openApiDocument() {
             'A filtered page may hold fewer than limit items; follow nextCursor until it is null. 400 codes: date.invalid, range.reversed, range.too_long, filter.several_groups, rating.invalid, limit.invalid, cursor.invalid.',
           parameters: [
             ...listParams,
-            { name: 'teamId', in: 'query', schema: { type: 'string' } },
-            { name: 'zoneId', in: 'query', schema: { type: 'string' } },
-            { name: 'category', in: 'query', schema: { type: 'string' } },
-            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'rating', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5 } },
+            ...drilldownParams,
           ],
           responses: {
             '200': { description: '{items, nextCursor}' },
