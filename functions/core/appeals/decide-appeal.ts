@@ -19,8 +19,8 @@ export function answerRemoval(response: SurveyResponse): CounterDelta[] {
 
 /**
  * The office's review (复核) of an appeal. Approving removes the rating from every counter it
- * counts in, counts `appealsApproved` in the work counters, marks the response excluded and closes the appeal, all in ONE transaction that holds
- * only while the appeal is pending; rejecting closes the appeal and the rating keeps counting.
+ * counts in, counts `appealsApproved` in the work counters, marks the response excluded and closes
+ * the appeal, all in ONE transaction that holds only while the appeal is pending; rejecting closes the appeal and the rating keeps counting.
  * A second decision is `appeal.already_decided` and changes nothing.
  *
  * @example

@@ -20,9 +20,9 @@ export interface Closure {
 }
 
 /**
- * Closes an issue: the issue, its callback task (due N working days later), its survey invitation
- * the ledger event and the `closed` work counters are written in one transaction. Closing a closed issue changes nothing and
- * answers the closure that exists, so a retried request or two racing clicks make one task.
+ * Closes an issue: the issue, its callback task (due N working days later), its survey invitation,
+ * the ledger event and the `closed` work counters are written in one transaction. Closing a closed
+ * issue changes nothing and answers the closure that exists, so a retried request or two racing clicks make one task.
  */
 export async function closeIssue(deps: CoreDeps, principal: Principal, id: string, input: CloseIssue): Promise<Closure> {
   const issue = await issueFor(deps, principal, id);
