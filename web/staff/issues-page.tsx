@@ -3,6 +3,7 @@ import type { Team, Zone } from '../../functions/core/org/org';
 import { IssueList, type IssueRow } from './issue-list';
 import { statusLabel } from './labels';
 import type { Flash } from './messages';
+import { FilterSelect } from './filter-select';
 import { StaffLayout, type Viewer } from './staff-layout';
 
 export interface IssueFilter {
@@ -11,29 +12,13 @@ export interface IssueFilter {
   teamId?: string | undefined;
 }
 
-function Select(props: { name: string; text: string; value?: string | undefined; options: Array<{ value: string; text: string }> }) {
-  return (
-    <label class="field">
-      {props.text}
-      <select name={props.name}>
-        <option value="">全部</option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /** The ledger's filters, a plain GET form: status for everyone, zone and team for those who see more than one. */
 export function IssueFilters(props: { filter: IssueFilter; zones: Zone[]; teams: Team[] }) {
   return (
     <form method="get" action="/app/issues" class="card filters">
-      <Select name="status" text="状态" value={props.filter.status} options={issueStatuses.map((s) => ({ value: s, text: statusLabel[s] ?? s }))} />
-      {props.zones.length > 1 ? <Select name="zoneId" text="开发区" value={props.filter.zoneId} options={props.zones.map((z) => ({ value: z.id, text: z.name }))} /> : null}
-      {props.teams.length > 1 ? <Select name="teamId" text="助企队" value={props.filter.teamId} options={props.teams.map((t) => ({ value: t.id, text: t.name }))} /> : null}
+      <FilterSelect name="status" text="状态" value={props.filter.status} options={issueStatuses.map((s) => ({ value: s, text: statusLabel[s] ?? s }))} />
+      {props.zones.length > 1 ? <FilterSelect name="zoneId" text="开发区" value={props.filter.zoneId} options={props.zones.map((z) => ({ value: z.id, text: z.name }))} /> : null}
+      {props.teams.length > 1 ? <FilterSelect name="teamId" text="助企队" value={props.filter.teamId} options={props.teams.map((t) => ({ value: t.id, text: t.name }))} /> : null}
       <button type="submit" class="secondary">
         筛选
       </button>

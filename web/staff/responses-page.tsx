@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { DrilldownItem, DrilldownQuery } from '../../functions/core/scoring/response-drilldown';
 import { shanghaiDateTime } from './format';
 import { label, ratingLabel, reasonLabel, resolvedLabel } from './labels';
+import { FilterSelect } from './filter-select';
 import { StaffLayout, type Viewer } from './staff-layout';
 
 /** The drill-down is a desktop table: wider than the phone-first pages, scrolling sideways on a phone. */
@@ -34,31 +35,15 @@ export interface ResponsesPageProps {
   now: Date;
 }
 
-function Choice(props: { name: string; text: string; value?: string | undefined; options: Array<{ value: string; text: string }> }) {
-  return (
-    <label class="field">
-      {props.text}
-      <select name={props.name}>
-        <option value="">全部</option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /** A plain GET form with the drill-down's own query parameters, so a link from the dashboard fills it in. */
 function Filters(props: ResponsesPageProps) {
   const q = props.query;
   return (
     <form method="get" action="/app/reports/responses" class="card filters">
-      {props.zones.length > 0 ? <Choice name="zoneId" text="开发区" value={q.zoneId} options={props.zones.map((z) => ({ value: z.id, text: z.name }))} /> : null}
-      {props.teams.length > 1 ? <Choice name="teamId" text="助企队" value={q.teamId} options={props.teams.map((t) => ({ value: t.id, text: t.name }))} /> : null}
-      {props.categories.length > 0 ? <Choice name="category" text="类别" value={q.category} options={props.categories.map((c) => ({ value: c, text: c }))} /> : null}
-      <Choice name="rating" text="评价" value={q.rating?.toString()} options={['5', '4', '3', '2', '1'].map((r) => ({ value: r, text: label(ratingLabel, r) }))} />
+      {props.zones.length > 0 ? <FilterSelect name="zoneId" text="开发区" value={q.zoneId} options={props.zones.map((z) => ({ value: z.id, text: z.name }))} /> : null}
+      {props.teams.length > 1 ? <FilterSelect name="teamId" text="助企队" value={q.teamId} options={props.teams.map((t) => ({ value: t.id, text: t.name }))} /> : null}
+      {props.categories.length > 0 ? <FilterSelect name="category" text="类别" value={q.category} options={props.categories.map((c) => ({ value: c, text: c }))} /> : null}
+      <FilterSelect name="rating" text="评价" value={q.rating?.toString()} options={['5', '4', '3', '2', '1'].map((r) => ({ value: r, text: label(ratingLabel, r) }))} />
       <label class="field">
         开始日期
         <input type="date" name="from" value={q.from} required />

@@ -26,18 +26,22 @@ interface CounterItem extends Partial<Record<WorkCount, number>> {
 export class DynamoCounterStore implements CounterStore {
   constructor(private readonly table: Table) {}
 
-  async read(dimension: Dimension, periods: Array<{ granularity: 'day' | 'month'; period: string }>): Promise<CounterRow[]> {
+  /** Every counter item of a dimension in the given buckets: one query per bucket. */
+  private async items(dimension: Dimension, periods: Array<{ granularity: 'day' | 'month'; period: string }>, consistent: boolean): Promise<CounterItem[]> {
     const pages = await Promise.all(
       periods.map((p) =>
         queryAll<CounterItem>(this.table, {
           KeyConditionExpression: 'PK = :p',
           ExpressionAttributeValues: { ':p': counterPartition(dimension, p.granularity, p.period) },
+          ...(consistent ? { ConsistentRead: true } : {}),
         }),
       ),
     );
-    return pages
-      .flat()
-      .map((i) => ({
+    return pages.flat();
+  }
+
+  async read(dimension: Dimension, periods: Array<{ granularity: 'day' | 'month'; period: string }>): Promise<CounterRow[]> {
+    return (await this.items(dimension, periods, false)).map((i) => ({
         dimension: i.dimension,
         groupId: i.groupId,
         granularity: i.granularity,
@@ -51,16 +55,7 @@ export class DynamoCounterStore implements CounterStore {
   }
 
   async readAnswerNumbers(dimension: Dimension, periods: Array<{ granularity: 'day' | 'month'; period: string }>): Promise<AnswerNumbersRow[]> {
-    const pages = await Promise.all(
-      periods.map((p) =>
-        queryAll<CounterItem>(this.table, {
-          KeyConditionExpression: 'PK = :p',
-          ExpressionAttributeValues: { ':p': counterPartition(dimension, p.granularity, p.period) },
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return pages.flat().map((i) => ({
+    return (await this.items(dimension, periods, true)).map((i) => ({
       dimension: i.dimension,
       groupId: i.groupId,
       granularity: i.granularity,
