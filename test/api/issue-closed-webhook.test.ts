@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
 import { webhookSignature } from '../../functions/api/webhook-signature';
 import { demoEnterprises } from '../../infra/local/seed/demo-org';
+import { wallClockSeconds } from '../support/pinned-wall-clock';
 import { testHost, type TestHost } from '../support/test-host';
 
 const enterprise = demoEnterprises.find((e) => e.teamId === 'gaoxin-01')!;
@@ -12,7 +13,8 @@ async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-const unixNow = () => Math.floor(Date.now() / 1000);
+/** Webhook timestamps are wall-clock seconds: the pinned wall clock of every test. */
+const unixNow = wallClockSeconds;
 
 /** A delivery as an outside ledger sends it: the raw body, its timestamp and signature. */
 function deliver(host: TestHost, body: string, options: { timestamp?: number; signedBody?: string; secret?: string } = {}) {

@@ -6,6 +6,7 @@ import { demoEnterprises, demoTeams, demoZones } from '../../infra/local/seed/de
 import { closeIssue } from '../../functions/core/ledger/close-issue';
 import { createIssue } from '../../functions/core/ledger/issues';
 import { runSweeper } from '../../functions/jobs/sweeper';
+import { pinWallClock } from '../support/pinned-wall-clock';
 import { freshTable, tokenOf } from '../support/test-host';
 
 /** An API Gateway HTTP API (payload format 2.0) event, shaped as AWS documents it. */
@@ -52,6 +53,8 @@ describe('the api Lambda handler', () => {
     host.clock.set(new Date('2026-11-24T05:00:00Z'));
     await runSweeper(host.core);
     token = tokenOf((await host.outbox.list())[0]!.body);
+    // The cloud handler reads the wall clock (systemClock): pin it to an hour after the SMS went out.
+    pinWallClock('2026-11-24T06:00:00Z');
 
     vi.stubEnv('HUIFANG_TABLE_NAME', tableName);
     vi.stubEnv('HUIFANG_DYNAMODB_ENDPOINT', endpoint);

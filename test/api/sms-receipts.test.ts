@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
 import { webhookSignature } from '../../functions/api/webhook-signature';
 import { demoEnterprises } from '../../infra/local/seed/demo-org';
+import { wallClockSeconds } from '../support/pinned-wall-clock';
 import { testHost, type TestHost } from '../support/test-host';
 
 const enterprise = demoEnterprises.find((e) => e.teamId === 'gaoxin-01')!;
@@ -14,7 +15,7 @@ async function json<T = any>(res: Response): Promise<T> {
 /** A receipt as a signing relay (or the government platform) posts it. */
 function post(host: TestHost, provider: string, payload: unknown, options: { timestamp?: number; secret?: string; signedBody?: string } = {}) {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const timestamp = String(options.timestamp ?? wallClockSeconds());
   return host.app.request(`/api/v1/sms/receipts/${provider}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Huifang-Timestamp': timestamp, 'X-Huifang-Signature': webhookSignature(options.secret ?? host.webhookSecret, timestamp, options.signedBody ?? body) },
@@ -92,7 +93,7 @@ describe('SMS delivery receipts', () => {
     expect((await json(tampered)).error).toBe('webhook.bad_signature');
     const wrongSecret = await post(host, 'webhook', receipt, { secret: 'not-the-receipt-secret-but-long-enough' });
     expect(wrongSecret.status).toBe(401);
-    const stale = await post(host, 'webhook', receipt, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = await post(host, 'webhook', receipt, { timestamp: wallClockSeconds() - 3600 });
     expect((await json(stale)).error).toBe('webhook.stale');
     expect(await deliveryOf(id)).toBeUndefined();
   });

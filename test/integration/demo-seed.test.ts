@@ -35,13 +35,13 @@ describe('the demo seed', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(issues.filter((i) => i.status === 'open').length).toBeGreaterThan(0);
-    const since = addDays(shanghaiDate(new Date()), -90);
+    const since = addDays(shanghaiDate(host.core.clock.now()), -90);
     const withIssues = new Set(issues.filter((i) => i.createdAt.slice(0, 10) >= since).map((i) => i.enterpriseId));
     expect(withIssues.size).toBeLessThanOrEqual(100);
   });
 
   it('fills two months of scores in every zone, so reports are not empty', async () => {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(host.core.clock.now());
     const report = await host.app.request(`/api/v1/reports/scores?by=zone&from=${addDays(today, -62)}&to=${today}`, {
       headers: { authorization: `Bearer ${await signIn(host, 'office')}` },
     });

@@ -70,7 +70,7 @@ describe('the large seed (HUIFANG_SEED=large), on a slice of the district', () =
     for (const t of await all<CallbackTask>('TASK')) {
       if (t.rating !== undefined && t.completedAt) for (const key of counterKeysFor(t, new Date(t.completedAt), 'callback')) add(key, t.rating);
     }
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(host.core.clock.now());
     const days = Array.from({ length: 110 }, (_, i) => addDays(today, -i));
     const months = [...new Set(days.map((d) => shanghaiMonth(new Date(`${d}T12:00:00+08:00`))))];
     const periods = [...days.map((period) => ({ granularity: 'day' as const, period })), ...months.map((period) => ({ granularity: 'month' as const, period }))];
@@ -88,7 +88,7 @@ describe('the large seed (HUIFANG_SEED=large), on a slice of the district', () =
   });
 
   it('holds work counters equal to a recount of the seeded closures, reopens, tasks and appeals', async () => {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(host.core.clock.now());
     const months = [...new Set(Array.from({ length: 110 }, (_, i) => shanghaiMonth(new Date(`${addDays(today, -i)}T12:00:00+08:00`))))];
     const rows = await new DynamoCounterStore(host.table).read('overall', months.map((period) => ({ granularity: 'month' as const, period })));
     const actual = emptyWorkCounts();
@@ -118,7 +118,7 @@ describe('the large seed (HUIFANG_SEED=large), on a slice of the district', () =
   });
 
   it('passes the reconciliation over the seeded range with no difference', async () => {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(host.core.clock.now());
     const report = await reconcile(host.core, { from: addDays(today, -100), to: today, repair: false });
     expect(report.checkedResponses).toBeGreaterThan(50);
     expect(report.comparedCounters).toBeGreaterThan(100);
@@ -133,7 +133,7 @@ describe('the large seed (HUIFANG_SEED=large), on a slice of the district', () =
 
   it('ranks teams from the seeded counters and leaves a tiny team 样本不足, and the demo users sign in', async () => {
     const token = await signIn(host, 'office');
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(host.core.clock.now());
     const res = await host.app.request(`/api/v1/reports/scores?by=team&from=${addDays(today, -95)}&to=${today}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { groups: Array<{ id: string; n: number; sufficient: boolean }> };

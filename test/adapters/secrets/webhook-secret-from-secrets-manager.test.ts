@@ -4,6 +4,7 @@ import { createApp } from '../../../functions/api/app';
 import { webhookSignature } from '../../../functions/api/webhook-signature';
 import { secretsManagerLoader, type SecretLoader } from '../../../functions/adapters/secrets/secrets-manager-loader';
 import { loadCloudApiDeps, loadWebhookSecret, readCloudEnv } from '../../../functions/deps';
+import { wallClockSeconds } from '../../support/pinned-wall-clock';
 
 const SECRET_ARN = 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:WebhookSecretF21E29CC-AbCdEf';
 /** As Secrets Manager generates it for the stack: 48 letters and digits. */
@@ -31,7 +32,7 @@ function fakeSecrets(values: Record<string, string>) {
 
 /** A delivery signed with `secret` whose body (`{}`) the webhook refuses only after trusting it. */
 function signedDelivery(secret: string) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(wallClockSeconds());
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Huifang-Timestamp': timestamp, 'X-Huifang-Signature': webhookSignature(secret, timestamp, '{}') },
