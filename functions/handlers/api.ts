@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../api/app';
-import { loadCloudApiDeps, readCloudEnv } from '../deps';
+import { loadCloudApiDeps, readCloudEnv } from '../composition/cloud';
 
 // Top-level await: the webhook secret is read from Secrets Manager once, during the Lambda init phase,
 // before the first request; a failure to read it is logged and only the webhook answers 503.

@@ -1,5 +1,5 @@
 import { reconcile, yesterdayRange } from '../jobs/reconcile';
-import { cloudCoreDeps, readCloudEnv } from '../deps';
+import { cloudCoreDeps, readCloudEnv } from '../composition/cloud';
 
 const deps = cloudCoreDeps(readCloudEnv());
 

@@ -1,6 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
 import { recordSmsEvents } from '../jobs/sms-events';
-import { cloudCoreDeps, readCloudEnv } from '../deps';
+import { cloudCoreDeps, readCloudEnv } from '../composition/cloud';
 
 const deps = cloudCoreDeps(readCloudEnv());
 

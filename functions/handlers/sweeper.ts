@@ -1,5 +1,5 @@
 import { runSweeper } from '../jobs/sweeper';
-import { loadCloudCoreDeps, readCloudEnv } from '../deps';
+import { loadCloudCoreDeps, readCloudEnv } from '../composition/cloud';
 
 // Top-level await: the provider's keys are read from Secrets Manager once, in the init phase; a
 // secret that cannot be read fails the cold start, so nothing is sent (or given up on) without them.

@@ -1,6 +1,6 @@
 /**
  * The `smsGateway` deployment setting: which gateway the functions send through and its non-secret
- * settings, passed on as the `HUIFANG_SMS_*` variables `functions/sms-gateway-env.ts` reads.
+ * settings, passed on as the `HUIFANG_SMS_*` variables `functions/composition/sms-gateway-env.ts` reads.
  * Provider keys and the receipt secret are never deployment settings: they live in Secrets Manager
  * (`SmsSecrets` in the stateful stack creates them, or imports them by `credentialsSecretArn` /
  * `receiptSecretArn`), and the functions are told only the ARNs.

@@ -1,7 +1,7 @@
 /**
  * Who signs the staff tokens the functions trust: the user pool of the stateful stack, or an issuer
  * outside the app (required in aws-cn, which has no Cognito user pools). Either way the functions
- * learn it from their environment, under the names `cloudEnvSchema` in `functions/deps.ts` reads.
+ * learn it from their environment, under the names `cloudEnvSchema` in `functions/composition/cloud.ts` reads.
  */
 import type { ExternalStaffIssuer } from './settings';
 import type { StaffDirectory } from './staff-user-pool';

@@ -23,7 +23,7 @@ export interface StatelessStackProps extends StackProps {
 
 /**
  * The stateless half of huifang. Both functions read the same environment (`cloudEnvSchema` in
- * `functions/deps.ts`): the sweeper builds survey links too, so it needs the public base URL. Only the
+ * `functions/composition/cloud.ts`): the sweeper builds survey links too, so it needs the public base URL. Only the
  * api function serves the webhook, so only it may read the webhook secret.
  */
 export class StatelessStack extends Stack {

@@ -6,7 +6,7 @@ import cdkJson from '../../cdk.json' with { type: 'json' };
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition';
 import { roles } from '../../functions/core/auth/principal';
-import { cloudEnvSchema, staffIdentityVariables } from '../../functions/deps';
+import { cloudEnvSchema, staffIdentityVariables } from '../../functions/composition/cloud';
 import { readDeploymentSettings } from '../../infra/cloud/settings';
 import { StatefulStack } from '../../infra/cloud/stateful-stack';
 import { skipBundling, synthesizeHuifang, type SynthesizedHuifang } from './synth-huifang';

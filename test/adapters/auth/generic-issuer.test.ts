@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jwtStaffAuthenticator, type JwtPayloadVerifier, type StaffAuthenticator } from '../../../functions/adapters/auth/staff-authenticator';
 import { DomainError } from '../../../functions/core/errors';
-import { readCloudEnv, staffIdentityOf, staffVerifier } from '../../../functions/deps';
+import { readCloudEnv, staffIdentityOf, staffVerifier } from '../../../functions/composition/cloud';
 
 const ISSUER = 'https://idp.example.gov.cn/realms/staff';
 const AUDIENCE = 'huifang';

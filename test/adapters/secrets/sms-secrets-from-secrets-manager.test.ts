@@ -3,7 +3,7 @@ import { createApp } from '../../../functions/api/app';
 import { receiptPathKey } from '../../../functions/api/receipt-path-key';
 import type { SecretLoader } from '../../../functions/adapters/secrets/secrets-manager-loader';
 import { SmsSendError } from '../../../functions/core/invitations/sms-send-error';
-import { cloudCoreDeps, loadCloudApiDeps, loadCloudCoreDeps, readCloudEnv } from '../../../functions/deps';
+import { cloudCoreDeps, loadCloudApiDeps, loadCloudCoreDeps, readCloudEnv } from '../../../functions/composition/cloud';
 import { at, fakeProvider, message, type FakeProvider } from '../sms/fake-provider';
 
 const CREDENTIALS_ARN = 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:SmsCredentials1A2B3C-AbCdEf';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { createApp } from '../../../functions/api/app';
 import { webhookSignature } from '../../../functions/api/webhook-signature';
 import { secretsManagerLoader, type SecretLoader } from '../../../functions/adapters/secrets/secrets-manager-loader';
-import { loadCloudApiDeps, loadWebhookSecret, readCloudEnv } from '../../../functions/deps';
+import { loadCloudApiDeps, loadWebhookSecret, readCloudEnv } from '../../../functions/composition/cloud';
 import { wallClockSeconds } from '../../support/pinned-wall-clock';
 
 const SECRET_ARN = 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:WebhookSecretF21E29CC-AbCdEf';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloudCoreDeps, readCloudEnv } from '../../../functions/deps';
+import { cloudCoreDeps, readCloudEnv } from '../../../functions/composition/cloud';
 import { SmsSendError } from '../../../functions/core/invitations/sms-send-error';
 import { at, fakeProvider, message, type FakeProvider } from './fake-provider';
 

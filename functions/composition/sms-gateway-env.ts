@@ -1,18 +1,18 @@
 /**
  * The SMS part of the cloud environment: which gateway sends (`HUIFANG_SMS_GATEWAY`) and the
- * variables each one needs, checked together by `functions/deps.ts` at the cold start. The secret
+ * variables each one needs, checked together by `functions/composition/cloud.ts` at the cold start. The secret
  * ones (provider keys, the webhook gateway's signing secret) come either as plain variables (the
  * local host, tests, emulators) or, in the cloud, from the Secrets Manager secret that
  * `HUIFANG_SMS_CREDENTIALS_SECRET_ARN` names (`smsCredentialsSchema`), read once per cold start.
  */
 import { z } from 'zod';
-import { aliyunSmsGateway } from './adapters/sms/aliyun-sms';
-import { awsSmsGateway } from './adapters/sms/aws-end-user-messaging';
-import { logSmsGateway } from './adapters/sms/log-gateway';
-import { linkVariables } from './adapters/sms/template-link';
-import { tencentSmsGateway } from './adapters/sms/tencent-sms';
-import { webhookSmsGateway } from './adapters/sms/webhook-gateway';
-import type { SmsGateway } from './core/ports';
+import { aliyunSmsGateway } from '../adapters/sms/aliyun-sms';
+import { awsSmsGateway } from '../adapters/sms/aws-end-user-messaging';
+import { logSmsGateway } from '../adapters/sms/log-gateway';
+import { linkVariables } from '../adapters/sms/template-link';
+import { tencentSmsGateway } from '../adapters/sms/tencent-sms';
+import { webhookSmsGateway } from '../adapters/sms/webhook-gateway';
+import type { SmsGateway } from '../core/ports';
 
 export const smsGatewayKinds = ['log', 'aws', 'aliyun', 'tencent', 'webhook'] as const;
 

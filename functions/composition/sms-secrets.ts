@@ -6,9 +6,9 @@
  * host and tests. Errors and logs name the ARN, never a value.
  */
 import type { z } from 'zod';
-import { SmsSendError } from './core/invitations/sms-send-error';
-import type { SmsGateway } from './core/ports';
-import type { SecretLoader } from './adapters/secrets/secrets-manager-loader';
+import { SmsSendError } from '../core/invitations/sms-send-error';
+import type { SmsGateway } from '../core/ports';
+import type { SecretLoader } from '../adapters/secrets/secrets-manager-loader';
 import { smsCredentialsSchema, smsSecretFields, type SmsCredentials, type SmsGatewayEnv as SmsEnv } from './sms-gateway-env';
 
 /** The value of the secret `secretArn`, checked by `schema`; the reason (never the value) when it cannot be had. */
