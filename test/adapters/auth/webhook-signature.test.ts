@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyWebhook, webhookSignature } from '../../functions/api/webhook-signature';
+import { verifyWebhook, webhookSignature } from '../../../functions/api/webhook-signature';
 
 const secret = 'a'.repeat(64);
 const body = new TextEncoder().encode('{"issueId":"01J","resolution":"办结"}');
